@@ -1,0 +1,34 @@
+# discourse-workbook: `make report` and `make test` set up .venv themselves.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SOURCE ?=
+BENCH_CORPUS ?= ../shared/corpora/inaugural
+
+.PHONY: venv report test lab bench clean
+
+venv: $(STAMP)
+
+# Recreated whenever the pins or the package metadata change.
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	touch $(STAMP)
+
+report: $(STAMP)
+	$(BIN)/discourse-workbook report $(SOURCE)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -n 2 -q
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_analyze.py $(BENCH_CORPUS)
+
+clean:
+	rm -rf data/processed/* figures/* reports/* .pytest_cache

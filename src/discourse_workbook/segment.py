@@ -1,0 +1,178 @@
+"""Segment documents into paragraphs, sentences and word tokens.
+
+Sentences come from NLTK's Punkt with an abbreviation list (no downloaded model), so
+"the U.S. Ambassador", "Mr. Smith" and "Dec. 19" stay whole; a closing quotation mark
+stays with its sentence; a runaway sentence is cut at clause punctuation so that no
+later step is handed more than ``MAX_SENTENCE_WORDS`` words. Word tokens come from one
+compiled regular expression: every step is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import pandas as pd
+
+from . import paths
+
+MAX_SENTENCE_WORDS = 250
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# A word: letters/digits joined by inner hyphens or apostrophes, or dotted initials (U.S.).
+TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-‐'’][^\W_]+)*")
+_WORDLIKE = re.compile(r"[^\W_]")
+_CLAUSE_BREAK = re.compile(r"[;:,–—]\s|\s[–—]\s|\s-\s")
+_WORD_BREAK = re.compile(r"\s+")
+_CONTRACTIONS_S = {
+    "it's", "that's", "he's", "she's", "there's", "here's", "what's", "who's", "where's",
+    "how's", "let's", "when's", "why's",
+}  # fmt: skip
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Split text into paragraphs: at blank lines, or at every line break when the
+    text has no blank line (one line per paragraph). Lines inside a paragraph are
+    joined with a space.
+
+    >>> split_paragraphs("One\\ntwo.\\n\\nThree.")
+    ['One two.', 'Three.']
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks = _BLANK_LINE.split(text) if _BLANK_LINE.search(text) else text.split("\n")
+    paragraphs = (" ".join(line.strip() for line in b.split("\n") if line.strip()) for b in blocks)
+    return [p for p in paragraphs if p]
+
+
+def load_abbreviations(path=None) -> set[str]:
+    """Read the abbreviation list: lower case, no final full stop, ``#`` comments."""
+    path = path or paths.ABBREVIATIONS
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {line.strip().lower().rstrip(".") for line in lines if line.strip() and line[0] != "#"}
+
+
+@lru_cache(maxsize=4)
+def _punkt(abbreviations: frozenset[str]):
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(abbreviations)
+    return PunktSentenceTokenizer(params)
+
+
+def sentence_spans(paragraph: str, abbreviations: Iterable[str] | None = None) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` character spans of the sentences of one paragraph.
+
+    >>> p = "The U.S. Ambassador met Mr. Smith. He left."
+    >>> [p[s:e] for s, e in sentence_spans(p)]
+    ['The U.S. Ambassador met Mr. Smith.', 'He left.']
+    """
+    abbrevs = frozenset(abbreviations) if abbreviations is not None else _default_abbreviations()
+    spans = list(_punkt(abbrevs).span_tokenize(paragraph))
+    spans = _merge_fragments(paragraph, spans)
+    return [piece for span in spans for piece in _cap_span(paragraph, span)]
+
+
+@lru_cache(maxsize=1)
+def _default_abbreviations() -> frozenset[str]:
+    return frozenset(load_abbreviations())
+
+
+def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a span with no word in it (a stray ``”.`` or ``)``) to the sentence before."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and not _WORDLIKE.search(text, start, end):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _cap_span(text: str, span: tuple[int, int]) -> Iterator[tuple[int, int]]:
+    """Cut a sentence longer than MAX_SENTENCE_WORDS words into pieces, preferring the
+    last clause break (, ; : –) before the limit, else a plain word break. Linear in
+    the sentence's length: the word breaks are found once."""
+    start, end = span
+    breaks = [m.end() for m in _WORD_BREAK.finditer(text, start, end)]
+    first = 0  # index in breaks of the first break after `start`
+    while len(breaks) - first >= MAX_SENTENCE_WORDS:
+        limit = breaks[first + MAX_SENTENCE_WORDS - 1]
+        floor = breaks[first + MAX_SENTENCE_WORDS // 4]
+        cut = limit
+        for match in _CLAUSE_BREAK.finditer(text, floor, limit):
+            cut = match.end()
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        yield start, piece_end
+        start = cut
+        while first < len(breaks) and breaks[first] <= cut:
+            first += 1
+    yield start, end
+
+
+def tokenize(text: str) -> list[str]:
+    """Return the word tokens of a text, as they are written.
+
+    >>> tokenize("Russia’s U.S.-centric, war-weary allies")
+    ['Russia’s', 'U.S.', 'centric', 'war-weary', 'allies']
+    """
+    return TOKEN.findall(text)
+
+
+def to_term(token: str) -> str:
+    """Case-fold a token, unify apostrophes and drop a possessive ('s or a final ').
+
+    >>> [to_term(t) for t in ["Russia’s", "Allies'", "It's", "U.S."]]
+    ['russia', 'allies', "it's", 'u.s.']
+    """
+    term = token.casefold().replace("’", "'").replace("‐", "-")
+    if term.endswith("'s") and term not in _CONTRACTIONS_S:
+        return term[:-2]
+    return term.rstrip("'") or term
+
+
+def segment_document(doc_id: str, text: str) -> tuple[list[dict], list[dict]]:
+    """Split one document's body into paragraph rows and sentence rows.
+
+    Sentence rows carry ``start``/``end``: the sentence's span in its paragraph's text.
+    """
+    paragraphs, sentences = [], []
+    sent_id = 0
+    for para_id, para in enumerate(split_paragraphs(text)):
+        spans = sentence_spans(para)
+        n_tokens = 0
+        for start, end in spans:
+            sentence = para[start:end]
+            count = len(TOKEN.findall(sentence))
+            n_tokens += count
+            sentences.append({"doc_id": doc_id, "para_id": para_id, "sent_id": sent_id,
+                              "text": sentence, "start": start, "end": end, "n_tokens": count})
+            sent_id += 1
+        paragraphs.append({"doc_id": doc_id, "para_id": para_id, "text": para,
+                           "n_sentences": len(spans), "n_tokens": n_tokens})
+    return paragraphs, sentences
+
+
+PARAGRAPH_COLUMNS = ["doc_id", "para_id", "text", "n_sentences", "n_tokens"]
+SENTENCE_COLUMNS = ["doc_id", "para_id", "sent_id", "text", "start", "end", "n_tokens"]
+
+
+def segment_documents(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the ``paragraphs`` and ``sentences`` tables of a documents table.
+
+    ``sent_id`` counts sentences within a document (0-based, reading order).
+
+    >>> paragraphs, sentences = segment_documents(load_documents())
+    """
+    paragraphs: list[dict] = []
+    sentences: list[dict] = []
+    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
+        paras, sents = segment_document(doc_id, text)
+        paragraphs.extend(paras)
+        sentences.extend(sents)
+    return (
+        pd.DataFrame(paragraphs, columns=PARAGRAPH_COLUMNS),
+        pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
+    )

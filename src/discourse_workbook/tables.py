@@ -1,0 +1,183 @@
+"""The tables: reading and writing them as a set, atomically, with a manifest.
+
+A run writes into a temporary sibling folder and moves it into place only when every
+table and the manifest are complete, so a killed run leaves the previous outputs or
+none at all, never a mixture.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .errors import InputError
+
+MANIFEST = "manifest.json"
+TABLE_NAMES = (
+    "documents", "paragraphs", "sentences", "terms", "mentions", "actors", "quotes", "skipped",
+)  # fmt: skip
+
+
+@dataclass
+class Tables:
+    """The tidy tables of one analysis, one attribute per table (see README)."""
+
+    documents: pd.DataFrame = field(default_factory=pd.DataFrame)
+    paragraphs: pd.DataFrame = field(default_factory=pd.DataFrame)
+    sentences: pd.DataFrame = field(default_factory=pd.DataFrame)
+    terms: pd.DataFrame = field(default_factory=pd.DataFrame)
+    mentions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    actors: pd.DataFrame = field(default_factory=pd.DataFrame)
+    quotes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    skipped: pd.DataFrame = field(default_factory=pd.DataFrame)
+    manifest: dict = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in TABLE_NAMES:
+            raise KeyError(name)
+        return getattr(self, name)
+
+    def items(self) -> Iterator[tuple[str, pd.DataFrame]]:
+        """Yield ``(name, table)`` pairs in the contract's order."""
+        for f in fields(self):
+            if f.name in TABLE_NAMES:
+                yield f.name, getattr(self, f.name)
+
+
+def read_tables(folder: str | Path) -> Tables:
+    """Read the tables and the manifest that ``analyze`` wrote to ``folder``.
+
+    >>> tables = read_tables("data/processed")
+    """
+    folder = Path(folder)
+    if not (folder / MANIFEST).is_file():
+        raise InputError(f"{folder} holds no tables (no {MANIFEST}); run analyze first.")
+    tables = Tables(manifest=json.loads((folder / MANIFEST).read_text(encoding="utf-8")))
+    for name in TABLE_NAMES:
+        path = folder / f"{name}.parquet"
+        if path.exists():
+            setattr(tables, name, pd.read_parquet(path))
+    return tables
+
+
+def file_hash(path: str | Path) -> str:
+    """SHA-256 of a file's bytes, read in blocks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def check_output_folder(folder: Path) -> None:
+    """Refuse an output folder that is a file, not writable, or full of other things."""
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{folder} is a file, not a folder; choose another --out.")
+    parent = folder if folder.exists() else _existing_parent(folder)
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise InputError(f"{parent} is not writable; choose another --out.")
+    if folder.exists() and any(folder.iterdir()) and not (folder / MANIFEST).exists():
+        raise InputError(
+            f"{folder} is not empty and holds no earlier tables; choose an empty or new folder."
+        )
+
+
+def _existing_parent(path: Path) -> Path:
+    for parent in path.absolute().parents:
+        if parent.exists():
+            return parent
+    return Path("/")
+
+
+@contextmanager
+def staged_folder(folder: str | Path) -> Iterator[Path]:
+    """Yield a temporary folder beside ``folder``; on success it replaces ``folder``.
+
+    On any error (or a kill) the temporary folder is removed or left as a hidden
+    ``.name.tmp-*`` sibling and ``folder`` keeps its previous complete contents.
+    """
+    folder = Path(folder)
+    check_output_folder(folder)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-", dir=folder.parent))
+    try:
+        yield tmp
+        replace_folder(tmp, folder)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def replace_folder(new: Path, folder: Path) -> None:
+    """Move ``new`` to ``folder``, swapping out any previous contents."""
+    old = None
+    if folder.exists():
+        old = folder.with_name(f".{folder.name}.old-{os.getpid()}")
+        folder.rename(old)
+    new.rename(folder)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- parquet parts
+
+
+def write_part(frame: pd.DataFrame, path: Path) -> None:
+    """Write one batch's table as a Parquet part (no index)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path)
+
+
+def merge_parts(parts: Iterable[Path], target: Path) -> int:
+    """Concatenate Parquet parts, in the order given, into one file; return the row count.
+
+    Parts are read one at a time, so memory holds one part, not the whole table. Columns
+    that are all empty in some part (typed null) take the type the other parts give them.
+    """
+    parts = list(parts)
+    schema = _unified_schema(pq.read_schema(p) for p in parts)
+    rows = 0
+    with pq.ParquetWriter(target, schema) as writer:
+        for part in parts:
+            table = pq.read_table(part)
+            table = table.select(schema.names).cast(schema)
+            writer.write_table(table)
+            rows += table.num_rows
+    return rows
+
+
+def _unified_schema(schemas: Iterable[pa.Schema]) -> pa.Schema:
+    schemas = [s.remove_metadata() for s in schemas]
+    unified = pa.unify_schemas(schemas, promote_options="permissive")
+    return pa.schema([_concrete(f) for f in unified])
+
+
+def _concrete(f: pa.Field) -> pa.Field:
+    """A field that is null in every part is stored as text (or a list of text)."""
+    if pa.types.is_null(f.type):
+        return f.with_type(pa.string())
+    if pa.types.is_list(f.type) and pa.types.is_null(f.type.value_type):
+        return f.with_type(pa.list_(pa.string()))
+    return f
+
+
+def write_table(frame: pd.DataFrame, path: Path) -> None:
+    """Write a whole table as Parquet (no index)."""
+    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path)
+
+
+def write_manifest(manifest: dict, folder: Path) -> None:
+    """Write the provenance record beside the tables."""
+    text = json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True, default=str)
+    (folder / MANIFEST).write_text(text + "\n", encoding="utf-8")
