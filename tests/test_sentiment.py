@@ -1,0 +1,509 @@
+"""Sentiment: VADER per sentence, aggregates, the arc, the fast analyser and the figures."""
+
+from __future__ import annotations
+
+import math
+import random
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from vaderSentiment.vaderSentiment import (  # noqa: E402
+    BOOSTER_DICT,
+    NEGATE,
+    SPECIAL_CASES,
+    SentimentIntensityAnalyzer,
+)
+
+from discourse_workbook import sentiment  # noqa: E402
+from discourse_workbook.corpus import load_documents  # noqa: E402
+from discourse_workbook.errors import InputError  # noqa: E402
+from discourse_workbook.plots.sentiment import (  # noqa: E402
+    plot_document_sentiment,
+    plot_paragraph_sentiment,
+    plot_sentence_sentiment,
+    plot_sentiment_arc,
+)
+from discourse_workbook.segment import segment_documents  # noqa: E402
+from discourse_workbook.sentiment import (  # noqa: E402
+    FastSentimentIntensityAnalyzer,
+    add_sentiment,
+    aggregate_sentiment,
+    document_arc,
+    extreme_sentences,
+    get_analyzer,
+    label_sentiment,
+    score_sentences,
+    sentiment_arc,
+    voice_split,
+)
+
+INAUGURAL = Path(__file__).parent / "fixtures" / "inaugural"
+
+TRICKY = [
+    "VADER is smart, handsome, and funny.",
+    "VADER is VERY SMART, handsome, and FUNNY!!!",
+    "VADER is not smart, handsome, nor funny.",
+    "At least it isn't a horrible book.",
+    "The book was only kind of good.",
+    "The plot was good, but the characters are uncompelling and the dialog is not great.",
+    "Today only kinda sux! But I'll get by, lol",
+    "Make sure you :) or :D today!",
+    "Catch utf-8 emoji such as 💘 and 💋 and 😁",
+    "Not bad at all",
+    "Sentiment analysis has never been good.",
+    "Sentiment analysis has never been this good!",
+    "It was never so good, never so bad and never this great.",
+    "With VADER, sentiment analysis is the shit!",
+    "On the other hand, VADER is quite bad ass",
+    "Without a doubt, excellent idea.",
+    "Without doubt, an excellent idea.",
+    "Roger Dodger is one of the least compelling variations on this theme.",
+    "Roger Dodger is at least compelling as a variation on the theme.",
+    "It is very least helpful, and the least good.",
+    "No good, no bad, no or nor love: no no no.",
+    "There is no hope or joy, and no war nor peace.",
+    "I can't say it's great, but it isn't terrible, but it is sad, but fine.",
+    "good good good but good good good bad bad but bad",
+    "BUT the ALL CAPS HAPPY LOVE here is GREAT",
+    "ALL CAPS EVERYWHERE GREAT HAPPY",
+    "it's the bomb, a kiss of death, to die for, yeah right, a beating heart, bus stop",
+    "He is kind of kind, sort of nice, just enough good and kind-of sad.",
+    "Kind",
+    "so good this good so so good this this bad",
+    "What??? Really?? No way!!!!! Amazing!!",
+    "“Great”, he said — ‘awful’ — (lovely) [terrible] {nice}…",
+    "The U.S. economy isn't doing badly; it's not un-great.",
+    "☺ smile ☹ frown 👍👎 together👍",
+    "He was ain't happy, neither glad nor sad, despite the praise; seldom happy, rarely sad.",
+    "",
+    "   ",
+    "!!!",
+    "Hand to mouth in the red, under the weather, but cooking with gas and in the black.",
+]
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def inaugural_sentences() -> pd.DataFrame:
+    return segment_documents(load_documents([str(INAUGURAL)]))[1]
+
+
+@pytest.fixture(scope="module")
+def article():
+    documents = load_documents()
+    paragraphs, sentences = segment_documents(documents)
+    return documents, paragraphs, score_sentences(sentences)
+
+
+def table_of(*paragraphs: str, doc_id: str = "t") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Paragraphs and sentences tables of one document written for a test."""
+    return segment_documents(pd.DataFrame({"doc_id": [doc_id], "text": ["\n\n".join(paragraphs)]}))
+
+
+def compound(text: str) -> float:
+    return get_analyzer().polarity_scores(text)["compound"]
+
+
+# --------------------------------------------------------------------------- VADER's rules
+
+
+def test_negation_turns_a_positive_word_negative():
+    assert compound("The food was good.") > 0
+    assert compound("The food was not good.") < 0
+
+
+def test_but_shifts_the_weight_to_the_clause_after_it():
+    with_and = compound("The food was good, and the service was terrible.")
+    with_but = compound("The food was good, but the service was terrible.")
+    assert with_but < with_and
+    assert compound("The service was terrible, but the food was good.") > compound(
+        "The service was terrible, and the food was good."
+    )
+
+
+def test_intensifiers_dampeners_capitals_and_exclamations_move_the_score():
+    plain = compound("The food was good.")
+    assert compound("The food was extremely good.") > plain
+    assert compound("The food was kind of good.") < plain
+    assert compound("The food was GOOD.") > plain
+    assert compound("The food was good!") > plain
+    assert compound("The food was good!!!") > compound("The food was good!")
+
+
+# --------------------------------------------------------------------------- scores
+
+
+def test_score_sentences_adds_scores_and_labels_to_a_copy(article):
+    _, _, scored = article
+    raw = segment_documents(load_documents())[1]
+    again = score_sentences(raw)
+    assert "compound" not in raw.columns
+    assert list(again.columns[: len(raw.columns)]) == list(raw.columns)
+    assert {"compound", "pos", "neu", "neg", "label"} <= set(again.columns)
+    assert again["compound"].between(-1, 1).all()
+    for text, row in zip(raw["text"], again.itertuples(), strict=True):
+        reference = get_analyzer(reference=True).polarity_scores(text)
+        assert (row.compound, row.pos, row.neu, row.neg) == (
+            reference["compound"], reference["pos"], reference["neu"], reference["neg"])
+
+
+def test_scores_are_deterministic(article):
+    _, _, scored = article
+    raw = scored.drop(columns=["compound", "pos", "neu", "neg", "label"])
+    pd.testing.assert_frame_equal(score_sentences(raw), score_sentences(raw))
+    fresh = score_sentences(raw, analyzer=FastSentimentIntensityAnalyzer())
+    pd.testing.assert_frame_equal(fresh, scored)
+
+
+def test_labels_follow_the_threshold():
+    values = pd.Series([0.05, 0.0499, 0.0, -0.0499, -0.05, 0.9, -0.9, np.nan])
+    labels = label_sentiment(values).tolist()
+    assert labels == ["positive", "neutral", "neutral", "neutral", "negative",
+                      "positive", "negative", "neutral"]
+    wide = label_sentiment(values, threshold=0.5).tolist()
+    assert wide[0] == "neutral" and wide[5] == "positive" and wide[6] == "negative"
+    _, sentences = table_of("It is good. It is fine. It is a table. It is awful. It is bad.")
+    for threshold in (0.05, 0.3):
+        scored = score_sentences(sentences, threshold=threshold)
+        expected = [
+            "positive" if c >= threshold else "negative" if c <= -threshold else "neutral"
+            for c in scored["compound"]
+        ]
+        assert scored["label"].tolist() == expected
+    with pytest.raises(InputError):
+        label_sentiment(values, threshold=0)
+    with pytest.raises(InputError):
+        score_sentences(sentences, threshold=1.5)
+
+
+def test_one_analyser_per_process_and_each_text_scored_once(monkeypatch):
+    built = []
+    original = SentimentIntensityAnalyzer.__init__
+
+    def counting_init(self, *args, **kwargs):
+        built.append(type(self))
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(SentimentIntensityAnalyzer, "__init__", counting_init)
+    get_analyzer.cache_clear()
+    try:
+        _, sentences = table_of("Good. Bad. Good. Fine day.", "Awful. Good.")
+        score_sentences(sentences)
+        score_sentences(sentences)
+        assert get_analyzer() is get_analyzer()
+        assert built == [FastSentimentIntensityAnalyzer]
+    finally:
+        get_analyzer.cache_clear()
+
+    class Counting(FastSentimentIntensityAnalyzer):
+        calls = 0
+
+        def polarity_scores(self, text):
+            Counting.calls += 1
+            return super().polarity_scores(text)
+
+    score_sentences(sentences, analyzer=Counting())
+    assert Counting.calls == sentences["text"].nunique() < len(sentences)
+
+
+# --------------------------------------------------------------------------- aggregates
+
+
+def test_paragraph_sentiment_is_the_mean_of_its_sentences(article):
+    _, paragraphs, scored = article
+    merged = add_sentiment(paragraphs, scored)
+    assert len(merged) == len(paragraphs)
+    assert merged["para_id"].tolist() == paragraphs["para_id"].tolist()
+    for row in merged.itertuples():
+        values = scored.loc[scored["para_id"] == row.para_id, "compound"].tolist()
+        assert row.n_scored == len(values) == row.n_sentences
+        assert row.sentiment == pytest.approx(math.fsum(values) / len(values), abs=1e-12)
+        assert row.sentiment_min == min(values)
+        assert row.sentiment_max == max(values)
+        assert row.share_positive == sum(v >= 0.05 for v in values) / len(values)
+        assert row.share_negative == sum(v <= -0.05 for v in values) / len(values)
+
+
+def test_document_sentiment_weighs_every_sentence_equally():
+    paragraphs, sentences = table_of(
+        "A wonderful, happy day. Lovely people. Great food.", "A terrible, awful disaster."
+    )
+    scored = score_sentences(sentences)
+    document = aggregate_sentiment(scored, by="doc_id")
+    assert len(document) == 1
+    mean_of_sentences = math.fsum(scored["compound"]) / len(scored)
+    mean_of_paragraphs = add_sentiment(paragraphs, scored)["sentiment"].mean()
+    assert document["sentiment"].iloc[0] == pytest.approx(mean_of_sentences, abs=1e-12)
+    assert document["sentiment"].iloc[0] != pytest.approx(mean_of_paragraphs, abs=1e-3)
+    assert document["n_scored"].iloc[0] == len(scored)
+
+
+def test_aggregates_score_unscored_sentences_and_keep_reading_order():
+    _, sentences = table_of("Bad news.", "Good news.", "Plain words here.")
+    assert "compound" not in sentences.columns
+    aggregate = aggregate_sentiment(sentences)
+    assert aggregate["para_id"].tolist() == [0, 1, 2]
+    assert aggregate["label"].tolist() == ["negative", "positive", "neutral"]
+
+
+def test_one_sentence_and_empty_paragraphs():
+    paragraphs, sentences = table_of("What a wonderful day.", "Nothing here.")
+    scored = score_sentences(sentences)
+    empty = {"doc_id": "t", "para_id": 2, "text": "", "n_sentences": 0, "n_tokens": 0}
+    paragraphs = pd.concat([paragraphs, pd.DataFrame([empty])], ignore_index=True)
+    merged = add_sentiment(paragraphs, scored)
+    one = merged.iloc[0]
+    value = scored["compound"].iloc[0]
+    assert one.sentiment == one.sentiment_min == one.sentiment_max == value
+    assert (one.share_positive, one.share_negative, one.n_scored) == (1.0, 0.0, 1)
+    last = merged.iloc[2]
+    assert last.n_scored == 0
+    assert all(math.isnan(last[c]) for c in ("sentiment", "sentiment_min", "share_positive"))
+    assert last.label == "neutral"
+    assert merged["para_id"].tolist() == [0, 1, 2]
+
+
+def test_add_sentiment_replaces_earlier_columns_and_works_on_documents(article):
+    documents, paragraphs, scored = article
+    once = add_sentiment(paragraphs, scored)
+    twice = add_sentiment(once, scored)
+    pd.testing.assert_frame_equal(once, twice)
+    docs = add_sentiment(documents, scored, by="doc_id")
+    assert len(docs) == len(documents)
+    assert docs["sentiment"].iloc[0] == pytest.approx(scored["compound"].mean(), abs=1e-12)
+    assert docs["n_scored"].iloc[0] == len(scored)
+
+
+def test_empty_sentences_table_gives_an_empty_aggregate():
+    _, sentences = table_of("Good.")
+    empty = aggregate_sentiment(score_sentences(sentences).iloc[0:0])
+    assert empty.empty
+    assert {"sentiment", "sentiment_min", "n_scored", "label"} <= set(empty.columns)
+
+
+# --------------------------------------------------------------------------- the arc
+
+
+def test_arc_is_a_centred_rolling_mean_within_each_document():
+    first = table_of("Good.", "Bad.", "Awful.", "Lovely.", doc_id="a")
+    second = table_of("Wonderful.", "Terrible.", doc_id="b")
+    paragraphs = pd.concat([first[0], second[0]], ignore_index=True)
+    sentences = pd.concat([first[1], second[1]], ignore_index=True)
+    paragraphs = add_sentiment(paragraphs, sentences)
+    arc = sentiment_arc(paragraphs, window=3)
+    values = paragraphs["sentiment"].tolist()
+    a, b = values[:4], values[4:]
+    expected = [
+        (a[0] + a[1]) / 2, (a[0] + a[1] + a[2]) / 3, (a[1] + a[2] + a[3]) / 3, (a[2] + a[3]) / 2,
+        (b[0] + b[1]) / 2, (b[0] + b[1]) / 2,
+    ]
+    assert arc["rolling"].tolist() == pytest.approx(expected, abs=1e-12)
+    assert arc["position"].tolist() == pytest.approx([0, 1 / 3, 2 / 3, 1, 0, 1])
+    assert arc["doc_id"].tolist() == ["a"] * 4 + ["b"] * 2
+    one = sentiment_arc(paragraphs, window=1)
+    assert one["rolling"].tolist() == pytest.approx(values)
+
+
+def test_arc_needs_sentiment_and_a_valid_window(article):
+    _, paragraphs, _ = article
+    with pytest.raises(InputError, match="sentiment"):
+        sentiment_arc(paragraphs)
+    with pytest.raises(InputError):
+        sentiment_arc(paragraphs.assign(sentiment=0.0), window=0)
+
+
+def test_document_arc_is_the_same_from_documents_or_paragraphs(inaugural_sentences):
+    scored = score_sentences(inaugural_sentences)
+    by_doc = scored.groupby("doc_id", sort=False)["compound"].mean()
+    documents = pd.DataFrame({"doc_id": by_doc.index})
+    paragraphs = scored.groupby(["doc_id", "para_id"], sort=False).size().reset_index()
+    from_docs = document_arc(add_sentiment(documents, scored, by="doc_id"), window=5)
+    from_paras = document_arc(add_sentiment(paragraphs, scored), window=5)
+    assert from_docs["doc_id"].tolist() == list(by_doc.index)
+    assert from_docs["sentiment"].to_numpy() == pytest.approx(by_doc.to_numpy(), abs=1e-12)
+    assert from_paras["sentiment"].to_numpy() == pytest.approx(by_doc.to_numpy(), abs=1e-12)
+    assert from_docs["position"].is_monotonic_increasing
+    middle = by_doc.iloc[8:13].mean()
+    assert from_docs["rolling"].iloc[10] == pytest.approx(middle, abs=1e-12)
+
+
+# --------------------------------------------------------------------------- tables to read
+
+
+def test_extreme_sentences_lists_each_side_in_order(article):
+    _, _, scored = article
+    table = extreme_sentences(scored, n=4)
+    positive = table[table["side"] == "positive"]
+    negative = table[table["side"] == "negative"]
+    assert len(positive) == len(negative) == 4
+    assert positive["rank"].tolist() == negative["rank"].tolist() == [1, 2, 3, 4]
+    assert positive["compound"].is_monotonic_decreasing
+    assert negative["compound"].is_monotonic_increasing
+    assert positive["compound"].iloc[0] == scored["compound"].max()
+    assert negative["compound"].iloc[0] == scored["compound"].min()
+    assert (positive["compound"] >= 0.05).all() and (negative["compound"] <= -0.05).all()
+    row = negative.iloc[0]
+    source = scored[(scored["sent_id"] == row.sent_id)].iloc[0]
+    assert (source["text"], source["para_id"]) == (row.text, row.para_id)
+
+
+def test_extreme_sentences_never_pads_a_side():
+    _, sentences = table_of("A lovely day. A plain table.")
+    table = extreme_sentences(sentences, n=5)
+    assert table["side"].tolist() == ["positive"]
+
+
+def test_voice_split_without_and_with_a_voice_column(article):
+    _, _, scored = article
+    alone = voice_split(scored)
+    assert alone["voice"].tolist() == ["author"]
+    assert alone["n_scored"].iloc[0] == len(scored)
+    assert alone["sentiment"].iloc[0] == pytest.approx(scored["compound"].mean(), abs=1e-12)
+    voices = np.where(scored["text"].str.contains("[“”\"]"), "quoted", "author").astype(object)
+    voices[0] = None
+    split = voice_split(scored.assign(voice=voices))
+    assert split["voice"].tolist() == ["author", "quoted"]
+    assert split["n_scored"].sum() == len(scored)
+    quoted = scored.loc[voices == "quoted", "compound"]
+    assert split["sentiment"].iloc[1] == pytest.approx(quoted.mean(), abs=1e-12)
+
+
+# --------------------------------------------------------------------------- the fast analyser
+
+
+def assert_same_scores(texts):
+    fast, reference = get_analyzer(), get_analyzer(reference=True)
+    assert isinstance(fast, FastSentimentIntensityAnalyzer)
+    assert type(reference) is SentimentIntensityAnalyzer
+    for text in texts:
+        # repr compares every key, in order, and every float exactly (even the sign of 0)
+        assert repr(fast.polarity_scores(text)) == repr(reference.polarity_scores(text)), text
+
+
+def test_fast_analyser_equals_reference_on_the_inaugural_corpus(inaugural_sentences):
+    assert len(inaugural_sentences) > 4000
+    assert_same_scores(inaugural_sentences["text"])
+
+
+def test_fast_analyser_equals_reference_on_the_default_article(article):
+    assert_same_scores(article[2]["text"])
+
+
+def test_fast_analyser_equals_reference_on_tricky_sentences():
+    assert_same_scores(TRICKY)
+    assert_same_scores([t.upper() for t in TRICKY] + [t.lower() for t in TRICKY])
+
+
+def test_fast_analyser_equals_reference_on_random_quirky_text():
+    reference = get_analyzer(reference=True)
+    rng = random.Random(20240611)
+    pools = [
+        list(reference.lexicon)[:3000],
+        [w for key in (*SPECIAL_CASES, *BOOSTER_DICT) for w in key.split()],
+        list(NEGATE),
+        ["no", "never", "so", "this", "without", "doubt", "but", "kind", "of", "least", "at",
+         "very", "or", "nor"],
+        [e for e in reference.emojis if len(e) == 1][:100] + [":)", ":(", "<3", "!", "??"],
+    ]
+
+    def word() -> str:
+        w = rng.choice(rng.choice(pools))
+        w = w.upper() if rng.random() < 0.15 else w
+        return w + rng.choice(["", "", "", ",", "!", "?", "."])
+
+    texts = [" ".join(word() for _ in range(rng.choice([1, 3, 6, 12, 30]))) for _ in range(1500)]
+    assert_same_scores(texts)
+
+
+def test_fast_analyser_equals_reference_on_a_long_sentence(inaugural_sentences):
+    words = " ".join(inaugural_sentences["text"]).split()
+    rng = random.Random(7)
+    long = " ".join(rng.choice(words) for _ in range(300))
+    assert_same_scores([long, long + " but not so good", "but " + long])
+
+
+def test_but_rule_matches_the_reference_on_repeated_values():
+    rng = random.Random(3)
+    values = [0, 0.0, -0.0, 1.0, 0.5, 2.0, 1.5, -1.0, -0.5, 3.0, 0.75, 2.25]
+    for _ in range(3000):
+        n = rng.randint(1, 12)
+        sentiments = [rng.choice(values) for _ in range(n)]
+        at = rng.randrange(n)
+        words = ["x"] * n
+        words[at] = "but"
+        expected = SentimentIntensityAnalyzer._but_check(words, list(sentiments))
+        assert repr(sentiment._shift_around_but(sentiments, at)) == repr(expected)
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def texts_of(fig) -> str:
+    return " ".join(t.get_text() for t in fig.findobj(matplotlib.text.Text))
+
+
+def test_paragraph_figure_draws_one_bar_per_paragraph(article):
+    documents, paragraphs, scored = article
+    with_sentiment = add_sentiment(paragraphs, scored)
+    fig = plot_paragraph_sentiment(with_sentiment, titles={"x": "unused"})
+    ax = fig.axes[0]
+    bars = ax.containers[0]
+    assert len(bars) == len(paragraphs)
+    heights = [bar.get_height() for bar in bars]
+    assert heights == pytest.approx(with_sentiment["sentiment"].tolist())
+    assert "paragraph" in ax.get_title(loc="left").lower() and "Paragraph" in ax.get_xlabel()
+    plt.close(fig)
+
+
+def test_paragraph_figure_facets_a_corpus_and_escapes_labels():
+    first = table_of("Good.", "Bad.", doc_id="cost $5")
+    second = table_of("Awful.", doc_id="b")
+    paragraphs = add_sentiment(
+        pd.concat([first[0], second[0]]), pd.concat([first[1], second[1]])
+    )
+    fig = plot_paragraph_sentiment(paragraphs)
+    assert len(fig.axes) == 2
+    assert r"cost \$5" in texts_of(fig)
+    fig.canvas.draw()
+    plt.close(fig)
+    fig = plot_paragraph_sentiment(paragraphs, max_documents=1)
+    assert len(fig.axes) == 1 and "first 1 of 2" in texts_of(fig)
+    plt.close(fig)
+
+
+def test_arc_distribution_and_document_figures(article, inaugural_sentences):
+    _, paragraphs, scored = article
+    with_sentiment = add_sentiment(paragraphs, scored)
+    fig = plot_sentiment_arc(with_sentiment, scored, window=5)
+    ax = fig.axes[0]
+    assert ax.collections[-1].get_offsets().shape[0] == len(scored)
+    line = ax.get_lines()[-1]
+    expected = sentiment_arc(with_sentiment, window=5)["rolling"].to_numpy()
+    assert line.get_ydata() == pytest.approx(expected)
+    plt.close(fig)
+
+    fig = plot_sentence_sentiment(scored)
+    counts = [bar.get_height() for bar in fig.axes[0].containers[0]]
+    assert sum(counts) == len(scored)
+    assert f"{len(scored)} sentences" in fig.axes[0].get_title(loc="left")
+    plt.close(fig)
+
+    two = ["1789-Washington", "1797-Adams"]
+    scored_head = score_sentences(inaugural_sentences[inaugural_sentences["doc_id"].isin(two)])
+    documents = add_sentiment(pd.DataFrame({"doc_id": two}), scored_head, by="doc_id")
+    fig = plot_document_sentiment(documents)
+    assert len(fig.axes[0].containers[0]) == 2
+    plt.close(fig)
+    paragraphs_head = scored_head.groupby(["doc_id", "para_id"], sort=False).size().reset_index()
+    fig = plot_sentiment_arc(add_sentiment(paragraphs_head, scored_head))
+    assert len(fig.axes[0].get_lines()) >= 2
+    plt.close(fig)
