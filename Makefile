@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SOURCE ?=
-BENCH_CORPUS ?= ../shared/corpora/inaugural
+# Real, distinct documents: the inaugural addresses, Python's and Perl's documentation.
+BENCH_DOCS := /usr/share/doc/python3.11/html/_sources /usr/share/perl/5.36/pod
+BENCH_CORPUS ?= ../shared/corpora/inaugural $(BENCH_DOCS)
 
 .PHONY: venv report test lab bench clean
 
@@ -28,6 +30,8 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 
 bench: $(STAMP)
+	@for d in $(BENCH_DOCS); do test -d $$d || { echo "installing the documentation packages the benchmark reads"; \
+		apt-get update -qq && apt-get install -y -qq python3.11-doc perl-doc >/dev/null; break; }; done
 	$(BIN)/python benchmarks/bench_analyze.py $(BENCH_CORPUS)
 
 clean:

@@ -36,8 +36,14 @@ def test_default_article_title_author_and_body():
     assert doc.title == "The West, Indubitably, Has Lost Russia, And Is Losing Eurasia Too..."
     assert doc.author == "Alastair Crooke"
     body = doc.text
-    for furniture in ("Post a Comment", "Previous Post", "Follow us", "PayPal", "Contact form",
-                      "Submitted by"):
+    for furniture in (
+        "Post a Comment",
+        "Previous Post",
+        "Follow us",
+        "PayPal",
+        "Contact form",
+        "Submitted by",
+    ):
         assert furniture not in body
         assert any(furniture in line for line in doc.removed)
     assert body.startswith("Is not President Putin’s purpose")
@@ -49,9 +55,12 @@ def test_default_article_title_author_and_body():
 
 
 def test_text_file_title_byline_and_furniture(write):
-    path = write("column.txt", "A Headline Without A Stop\n\nFirst paragraph here.\n\n"
-                 "Second paragraph, longer.\n\nBy Jane Q. Doe\n\nShare this article\n\n"
-                 "Leave a comment\n")
+    path = write(
+        "column.txt",
+        "A Headline Without A Stop\n\nFirst paragraph here.\n\n"
+        "Second paragraph, longer.\n\nBy Jane Q. Doe\n\nShare this article\n\n"
+        "Leave a comment\n",
+    )
     (doc,) = records([path])
     assert doc["title"] == "A Headline Without A Stop"
     assert doc["author"] == "Jane Q. Doe"
@@ -74,20 +83,28 @@ def test_byline_like_sentence_in_body_is_kept(write):
 
 
 def test_markdown_headings_links_and_emphasis(write):
-    path = write("note.md", "# The **Big** Question\n\nSee [the report](http://x.org/r) "
-                 "and ![chart](c.png) **now**.\n\nMore text.\n")
+    path = write(
+        "note.md",
+        "# The **Big** Question\n\nSee [the report](http://x.org/r) "
+        "and ![chart](c.png) **now**.\n\nMore text.\n",
+    )
     (doc,) = records([path])
     assert doc["title"] == "The Big Question"
     assert doc["text"].split("\n\n")[0] == "See the report and now."
 
 
 def test_html_main_text_only(write):
-    body = "".join(f"<p>Paragraph {i} of the article says something substantive about "
-                   f"Eurasian security and the West, at some length.</p>" for i in range(8))
-    html = (f"<html><head><title>Headline here</title><script>var x = 1;</script></head>"
-            f"<body><nav><a href='/'>Home</a> | <a href='/n'>News</a></nav>"
-            f"<article><h1>Headline here</h1>{body}</article>"
-            f"<footer>Copyright 2024 Example Media. All rights reserved.</footer></body></html>")
+    body = "".join(
+        f"<p>Paragraph {i} of the article says something substantive about "
+        f"Eurasian security and the West, at some length.</p>"
+        for i in range(8)
+    )
+    html = (
+        f"<html><head><title>Headline here</title><script>var x = 1;</script></head>"
+        f"<body><nav><a href='/'>Home</a> | <a href='/n'>News</a></nav>"
+        f"<article><h1>Headline here</h1>{body}</article>"
+        f"<footer>Copyright 2024 Example Media. All rights reserved.</footer></body></html>"
+    )
     (doc,) = records([write("page.html", html)])
     assert doc["title"] == "Headline here"
     assert "Paragraph 0 of the article" in doc["text"]
@@ -98,9 +115,12 @@ def test_html_main_text_only(write):
 
 
 def test_csv_corpus_keeps_given_fields(write):
-    path = write("c.csv", 'doc_id,title,author,date,text,extra\n'
-                 'a1,One,Ann,2024-01-02,"First text.\n\nSecond para.",x\n'
-                 'b2,Two,,2024-02-03,Another text.,y\n')
+    path = write(
+        "c.csv",
+        "doc_id,title,author,date,text,extra\n"
+        'a1,One,Ann,2024-01-02,"First text.\n\nSecond para.",x\n'
+        "b2,Two,,2024-02-03,Another text.,y\n",
+    )
     docs = records([path])
     assert [d["doc_id"] for d in docs] == ["a1", "b2"]
     assert docs[0]["title"] == "One" and docs[0]["author"] == "Ann"
@@ -128,8 +148,10 @@ def _readable(path):
 
 
 def test_jsonl_corpus_and_bad_line(write):
-    lines = [json.dumps({"doc_id": 7, "text": "Hello there.", "author": "Bo"}),
-             json.dumps({"text": "Second."})]
+    lines = [
+        json.dumps({"doc_id": 7, "text": "Hello there.", "author": "Bo"}),
+        json.dumps({"text": "Second."}),
+    ]
     docs = records([write("c.jsonl", "\n".join(lines) + "\n")])
     assert [d["doc_id"] for d in docs] == ["7", "1"]
     assert docs[0]["author"] == "Bo"
@@ -169,8 +191,11 @@ def test_inaugural_one_line_per_paragraph(inaugural):
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16"])
 def test_encodings_decode_without_replacement(write, encoding):
-    text = "Café society’s “élite” — naïve façade." if encoding != "latin-1" else \
-        "Café society's élite, naïve façade, déjà vu."
+    text = (
+        "Café society’s “élite” — naïve façade."
+        if encoding != "latin-1"
+        else "Café society's élite, naïve façade, déjà vu."
+    )
     (doc,) = records([write(f"x-{encoding}.txt", text.encode(encoding))])
     assert doc["text"] == text
     assert "\ufffd" not in doc["text"]
@@ -201,12 +226,15 @@ def test_missing_path_is_an_error(tmp_path):
         list(iter_documents([tmp_path / "nope.txt"]))
 
 
-@pytest.mark.parametrize(("content", "reason"), [
-    (b"", "is empty"),
-    (b"  \n\n \t", "is empty"),
-    (b"abc\x00\x01\x02def" * 20, "is a binary file"),
-    (b"%PDF-1.7\n...", "is a PDF file"),
-])
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "is empty"),
+        (b"  \n\n \t", "is empty"),
+        (b"abc\x00\x01\x02def" * 20, "is a binary file"),
+        (b"%PDF-1.7\n...", "is a PDF file"),
+    ],
+)
 def test_unreadable_files_are_skipped_with_reason(write, content, reason):
     path = write("bad.txt", content)
     (item,) = list(iter_documents([path]))

@@ -29,21 +29,28 @@ def test_paragraphs_one_per_line_without_blank_lines():
     assert split_paragraphs("First line.\nSecond line.\n") == ["First line.", "Second line."]
 
 
-@pytest.mark.parametrize("text", [
-    "Russia was telling the U.S. Ambassador in Moscow that peace had ended.",
-    "We met Mr. Smith and Dr. Jones at the embassy.",
-    "The summit opens on Dec. 19 in Kazan.",
-    "The U.S. Defence Secretary reached for the phone.",
-    "It was an American-supplied ATACM (drawing on U.S. data), the statement read.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia was telling the U.S. Ambassador in Moscow that peace had ended.",
+        "We met Mr. Smith and Dr. Jones at the embassy.",
+        "The summit opens on Dec. 19 in Kazan.",
+        "The U.S. Defence Secretary reached for the phone.",
+        "It was an American-supplied ATACM (drawing on U.S. data), the statement read.",
+    ],
+)
 def test_abbreviations_do_not_split(text):
     assert sentences(text) == [text]
 
 
 def test_sentences_split_at_real_ends():
     text = "The war goes on. Nobody knows when it ends! Does anyone? Perhaps."
-    assert sentences(text) == ["The war goes on.", "Nobody knows when it ends!", "Does anyone?",
-                               "Perhaps."]
+    assert sentences(text) == [
+        "The war goes on.",
+        "Nobody knows when it ends!",
+        "Does anyone?",
+        "Perhaps.",
+    ]
 
 
 def test_closing_quote_stays_with_its_sentence():
@@ -79,14 +86,29 @@ def test_sentence_without_any_punctuation_is_cut_at_word_breaks():
 
 def test_tokens_apostrophes_hyphens_and_initials():
     assert tokenize("Russia’s U.S.-centric, war-weary allies don't") == [
-        "Russia’s", "U.S.", "centric", "war-weary", "allies", "don't"]
+        "Russia’s",
+        "U.S.",
+        "centric",
+        "war-weary",
+        "allies",
+        "don't",
+    ]
     assert tokenize("1980 – (I was there)") == ["1980", "I", "was", "there"]
 
 
-@pytest.mark.parametrize(("token", "term"), [
-    ("Russia’s", "russia"), ("Russia's", "russia"), ("states’", "states"), ("It’s", "it's"),
-    ("Don’t", "don't"), ("NATO", "nato"), ("Euro-Atlantic", "euro-atlantic"), ("U.S.", "u.s."),
-])
+@pytest.mark.parametrize(
+    ("token", "term"),
+    [
+        ("Russia’s", "russia"),
+        ("Russia's", "russia"),
+        ("states’", "states"),
+        ("It’s", "it's"),
+        ("Don’t", "don't"),
+        ("NATO", "nato"),
+        ("Euro-Atlantic", "euro-atlantic"),
+        ("U.S.", "u.s."),
+    ],
+)
 def test_terms_fold_case_and_drop_possessives(token, term):
     assert to_term(token) == term
 
@@ -103,6 +125,8 @@ def test_default_article_segments():
     assert not sents.text.str.fullmatch(r"\W+").any()
     for para_id, group in sents.groupby("para_id"):
         para = paragraphs.loc[para_id, "text"]
-        assert [para[s:e] for s, e in zip(group.start, group.end, strict=True)] == group.text.tolist()
+        assert [
+            para[s:e] for s, e in zip(group.start, group.end, strict=True)
+        ] == group.text.tolist()
     assert paragraphs.n_sentences.sum() == len(sents)
     assert paragraphs.n_tokens.sum() == sents.n_tokens.sum()

@@ -23,26 +23,58 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("sources", nargs="*", metavar="SOURCE",
-                        help="files or folders (.txt .md .html .csv .jsonl); "
-                             "none means the default article")
-    parser.add_argument("--actors", metavar="FILE", help="actor lexicon (YAML) to use instead "
-                        "of data/lexicons/actors.yaml")
-    parser.add_argument("--no-demonyms", action="store_true",
-                        help="do not count demonyms and adjectives (Russian, American) as mentions")
-    parser.add_argument("--strict", action="store_true",
-                        help="stop at the first unreadable document instead of skipping it")
-    parser.add_argument("--workers", type=_positive_int, default=None, metavar="N",
-                        help="worker processes (default: the number of cores)")
-    parser.add_argument("--engine", choices=("local", "dask"), default="local",
-                        help="run batches here (local) or on a Dask cluster (dask)")
-    parser.add_argument("--scheduler", metavar="ADDRESS",
-                        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 "
-                             "(default: a local cluster)")
-    parser.add_argument("--batch-size", type=_positive_int, default=200, metavar="DOCS",
-                        help="documents per batch (default 200; a batch also stops at 2 MB)")
-    parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                        help="show a progress bar (default: when stderr is a terminal)")
+    parser.add_argument(
+        "sources",
+        nargs="*",
+        metavar="SOURCE",
+        help="files or folders (.txt .md .html .csv .jsonl); none means the default article",
+    )
+    parser.add_argument(
+        "--actors",
+        metavar="FILE",
+        help="actor lexicon (YAML) to use instead of data/lexicons/actors.yaml",
+    )
+    parser.add_argument(
+        "--no-demonyms",
+        action="store_true",
+        help="do not count demonyms and adjectives (Russian, American) as mentions",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at the first unreadable document instead of skipping it",
+    )
+    parser.add_argument(
+        "--workers",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: the number of cores)",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="run batches here (local) or on a Dask cluster (dask)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)",
+    )
+    parser.add_argument(
+        "--batch-size",
+        type=_positive_int,
+        default=200,
+        metavar="DOCS",
+        help="documents per batch (default 200; a batch also stops at 2 MB)",
+    )
+    parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: when stderr is a terminal)",
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
 
 
@@ -58,18 +90,24 @@ def _positive_int(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the ``discourse-workbook`` argument parser."""
-    parser = _Parser(prog="discourse-workbook",
-                     description="Discourse analysis of a text or a corpus: terms, sentiment, "
-                                 "actors and voices, as tables, figures and HTML reports.")
+    parser = _Parser(
+        prog="discourse-workbook",
+        description="Discourse analysis of a text or a corpus: terms, sentiment, "
+        "actors and voices, as tables, figures and HTML reports.",
+    )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     analyze = commands.add_parser("analyze", help="write the tables (Parquet) for the sources")
     _common(analyze)
     analyze.add_argument("--out", metavar="DIR", help="output folder (default: data/processed)")
-    report = commands.add_parser("report", help="run the notebooks and write HTML reports "
-                                 "and figures")
+    report = commands.add_parser(
+        "report", help="run the notebooks and write HTML reports and figures"
+    )
     _common(report)
-    report.add_argument("--out", metavar="DIR",
-                        help="output folder for reports/ and figures/ (default: the project's)")
+    report.add_argument(
+        "--out",
+        metavar="DIR",
+        help="output folder for reports/ and figures/ (default: the project's)",
+    )
     return parser
 
 
@@ -97,9 +135,11 @@ def run(args: argparse.Namespace) -> int:
         out = args.out or paths.PROCESSED
         tables = analyze(args.sources, out=out, options=options, progress=args.progress)
         docs = tables.documents
-        print(f"analysed {len(docs)} document(s): {int(docs['n_paragraphs'].sum())} paragraphs, "
-              f"{int(docs['n_sentences'].sum())} sentences, {int(docs['n_tokens'].sum())} words; "
-              f"tables in {out}")
+        print(
+            f"analysed {len(docs)} document(s): {int(docs['n_paragraphs'].sum())} paragraphs, "
+            f"{int(docs['n_sentences'].sum())} sentences, {int(docs['n_tokens'].sum())} words; "
+            f"tables in {out}"
+        )
         return 0
     from .report import build_report
 
@@ -122,8 +162,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"discourse-workbook: error: {err}", file=sys.stderr)
             return 2
         except KeyboardInterrupt:
-            print("discourse-workbook: interrupted; earlier outputs are unchanged.",
-                  file=sys.stderr)
+            print(
+                "discourse-workbook: interrupted; earlier outputs are unchanged.", file=sys.stderr
+            )
             return 130
 
 

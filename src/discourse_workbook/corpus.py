@@ -153,8 +153,25 @@ _NON_LATIN = {
     "cp1253", "iso8859_7", "cp1255", "iso8859_8", "cp1256", "iso8859_6",
     "cp874", "tis_620", "cp1254", "iso8859_9",
 }  # fmt: skip
-_CJK = {"big5", "cp950", "big5hkscs", "gb2312", "gbk", "gb18030", "hz", "shift_jis", "cp932",
-        "euc_jp", "iso2022_jp", "euc_kr", "cp949", "johab", "iso2022_kr"}
+_CJK = {
+    "big5",
+    "cp950",
+    "big5hkscs",
+    "gb2312",
+    "gbk",
+    "gb18030",
+    "hz",
+    "shift_jis",
+    "cp932",
+    "euc_jp",
+    "iso2022_jp",
+    "euc_kr",
+    "cp949",
+    "johab",
+    "iso2022_kr",
+}
+
+
 def read_text(path: Path) -> tuple[str, str]:
     """Read a text file in whatever encoding it has; return ``(text, encoding)``."""
     try:
@@ -323,8 +340,12 @@ def _extract_html_fallback(html: str) -> dict[str, str | None]:
     if not any(blocks):
         blocks = [soup.get_text("\n", strip=True)]
     title = soup.title.get_text(strip=True) if soup.title else None
-    return {"text": "\n\n".join(b for b in blocks if b), "title": title or None,
-            "author": None, "date": None}
+    return {
+        "text": "\n\n".join(b for b in blocks if b),
+        "title": title or None,
+        "author": None,
+        "date": None,
+    }
 
 
 # --------------------------------------------------------------------------- sources
@@ -332,8 +353,8 @@ def _extract_html_fallback(html: str) -> dict[str, str | None]:
 
 def iter_files(sources: Iterable[str | Path]) -> Iterator[Path | Skipped]:
     """Expand sources into files: a file as given, a folder into its supported files
-    (sorted, recursive; hidden files and other file types ignored). Folders that loop back through a symlink
-    or cannot be read are reported as :class:`Skipped`.
+    (sorted, recursive; hidden files and other file types ignored). Folders that loop
+    back through a symlink or cannot be read are reported as :class:`Skipped`.
 
     A named path that does not exist is an :class:`InputError`.
     """
@@ -356,7 +377,9 @@ def _walk_folder(root: Path) -> Iterator[Path | Skipped]:
             stat = folder.stat()
             key = (stat.st_dev, stat.st_ino)
             if key in seen:
-                yield Skipped(str(folder), "is a folder link that loops back to a folder already read")
+                yield Skipped(
+                    str(folder), "is a folder link that loops back to a folder already read"
+                )
                 return
             seen.add(key)
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
@@ -416,7 +439,9 @@ def _unique_id(doc_id: str, path: Path, seen: set[str]) -> str:
     """Keep ids unique: a clash is prefixed with the file stem, then numbered."""
     candidate = doc_id
     if candidate in seen:
-        candidate = f"{path.stem}/{doc_id}" if doc_id != path.stem else f"{path.parent.name}/{doc_id}"
+        candidate = (
+            f"{path.stem}/{doc_id}" if doc_id != path.stem else f"{path.parent.name}/{doc_id}"
+        )
     base, k = candidate, 2
     while candidate in seen:
         candidate, k = f"{base}-{k}", k + 1
@@ -428,7 +453,9 @@ def _records_from_file(path: Path, patterns: list[re.Pattern[str]]) -> Iterator[
     suffix = path.suffix.lower()
     text, encoding = read_text(path)
     if suffix in TABLE_SUFFIXES:
-        table = _read_jsonl(text, path) if suffix in {".jsonl", ".ndjson"} else _read_csv(text, path)
+        table = (
+            _read_jsonl(text, path) if suffix in {".jsonl", ".ndjson"} else _read_csv(text, path)
+        )
         yield from _records_from_rows(table, path, encoding, patterns)
         return
     meta: dict[str, str | None] = {"title": None, "author": None, "date": None}
@@ -478,7 +505,9 @@ def _read_jsonl(text: str, path: Path) -> tuple[list[str], list[dict]]:
 
 
 def _records_from_rows(
-    table: tuple[list[str], list[dict]], path: Path, encoding: str,
+    table: tuple[list[str], list[dict]],
+    path: Path,
+    encoding: str,
     patterns: list[re.Pattern[str]],
 ) -> Iterator[dict | Skipped]:
     columns, rows = table

@@ -27,7 +27,6 @@ from .corpus import Skipped, iter_documents
 from .errors import InputError
 from .segment import segment_documents
 from .tables import (
-    TABLE_NAMES,
     Tables,
     file_hash,
     merge_parts,
@@ -164,8 +163,12 @@ def iter_batches(
         yield batch
 
 
-def _run_local(batches: Iterator[list[dict]], parts: Path, options: Options,
-               progress: Callable[[list[dict]], None]) -> int:
+def _run_local(
+    batches: Iterator[list[dict]],
+    parts: Path,
+    options: Options,
+    progress: Callable[[list[dict]], None],
+) -> int:
     """Run batches in this process, or in a pool of worker processes, in order."""
     if options.workers == 1:
         n = 0
@@ -178,10 +181,15 @@ def _run_local(batches: Iterator[list[dict]], parts: Path, options: Options,
 
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["discourse_workbook.pipeline"])
-    with ProcessPoolExecutor(options.workers, mp_context=context,
-                             initializer=_warm_worker, initargs=(options,)) as pool:
-        return _bounded_map(lambda n, b: pool.submit(run_batch, n, b, str(parts), options),
-                            batches, 2 * options.workers, progress)
+    with ProcessPoolExecutor(
+        options.workers, mp_context=context, initializer=_warm_worker, initargs=(options,)
+    ) as pool:
+        return _bounded_map(
+            lambda n, b: pool.submit(run_batch, n, b, str(parts), options),
+            batches,
+            2 * options.workers,
+            progress,
+        )
 
 
 def _warm_worker(options: Options) -> None:
@@ -192,8 +200,12 @@ def _warm_worker(options: Options) -> None:
     _lexicon(options.actors)
 
 
-def _run_dask(batches: Iterator[list[dict]], parts: Path, options: Options,
-              progress: Callable[[list[dict]], None]) -> int:
+def _run_dask(
+    batches: Iterator[list[dict]],
+    parts: Path,
+    options: Options,
+    progress: Callable[[list[dict]], None],
+) -> int:
     """Run batches on a Dask cluster (``options.scheduler``) or a local one."""
     from dask.distributed import Client, LocalCluster
 
@@ -201,22 +213,27 @@ def _run_dask(batches: Iterator[list[dict]], parts: Path, options: Options,
         client = Client(options.scheduler)
         cluster = None
     else:
-        cluster = LocalCluster(n_workers=options.workers, threads_per_worker=1,
-                               processes=True, dashboard_address=None)
+        cluster = LocalCluster(
+            n_workers=options.workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
         client = Client(cluster)
     try:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))
         return _bounded_map(
             lambda n, b: client.submit(run_batch, n, b, str(parts), options, pure=False),
-            batches, 2 * n_workers, progress)
+            batches,
+            2 * n_workers,
+            progress,
+        )
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
-def _bounded_map(submit, batches: Iterator[list[dict]], window: int,
-                 progress: Callable[[list[dict]], None]) -> int:
+def _bounded_map(
+    submit, batches: Iterator[list[dict]], window: int, progress: Callable[[list[dict]], None]
+) -> int:
     """Submit batches keeping at most ``window`` in flight; wait for them in order."""
     pending: deque = deque()
     n = 0
@@ -257,8 +274,12 @@ def analyze(
     skipped: list[Skipped] = []
     with staged_folder(out) as tmp, _progress_bar(sources, progress) as advance:
         parts = tmp / "_parts"
-        batches = iter_batches(iter_documents(sources), max_docs=options.batch_docs,
-                               max_mb=options.batch_mb, skipped=skipped)
+        batches = iter_batches(
+            iter_documents(sources),
+            max_docs=options.batch_docs,
+            max_mb=options.batch_mb,
+            skipped=skipped,
+        )
         batches = _strict(batches, skipped) if options.strict else batches
         runner = _run_dask if options.engine == "dask" else _run_local
         n_batches = runner(batches, parts, options, advance)
@@ -271,6 +292,36 @@ def analyze(
     if skipped:
         _warn_skipped(skipped, out)
     return read_tables(out)
+
+
+def ensure_tables(
+    sources: Iterable[str | Path] | None = None,
+    *,
+    out: str | Path | None = None,
+    options: Options | None = None,
+    progress: bool | None = None,
+) -> Tables:
+    """Return the tables for ``sources``: read from ``out`` when they were made from
+    the same source files, lexicons, options and package version, else run
+    :func:`analyze` again. This is how notebooks get their tables.
+
+    >>> tables = ensure_tables()  # the default article, cached in data/processed
+    """
+    options = (options or Options()).check()
+    sources = [Path(s) for s in sources] if sources else [paths.DEFAULT_ARTICLE]
+    out = Path(out) if out is not None else paths.PROCESSED
+    try:
+        tables = read_tables(out)
+    except InputError:
+        tables = None
+    if tables is not None and _same_inputs(tables.manifest, _manifest(sources, options, {})):
+        return tables
+    return analyze(sources, out=out, options=options, progress=progress)
+
+
+def _same_inputs(old: dict, new: dict) -> bool:
+    keys = ("version", "options", "sources", "lexicons")
+    return all(old.get(k) == new.get(k) for k in keys)
 
 
 def _strict(batches: Iterator[list[dict]], skipped: list[Skipped]) -> Iterator[list[dict]]:
@@ -306,8 +357,9 @@ def _write_actors(folder: Path, options: Options) -> int:
     from .actors import summarise_actors
 
     mentions = pd.read_parquet(folder / "mentions.parquet")
-    sentences = pd.read_parquet(folder / "sentences.parquet",
-                                columns=["doc_id", "para_id", "sent_id", "compound"])
+    sentences = pd.read_parquet(
+        folder / "sentences.parquet", columns=["doc_id", "para_id", "sent_id", "compound"]
+    )
     actors = summarise_actors(mentions, sentences, _lexicon(options.actors))
     write_table(actors, folder / "actors.parquet")
     return len(actors)
@@ -322,21 +374,29 @@ def _write_skipped(skipped: list[Skipped], folder: Path) -> int:
 def _warn_skipped(skipped: list[Skipped], out: Path) -> None:
     first = "; ".join(map(str, skipped[:3]))
     more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
-    warnings.warn(f"skipped {len(skipped)} document(s), listed in {out}/skipped.parquet: "
-                  f"{first}{more}", UserWarning, stacklevel=3)
+    warnings.warn(
+        f"skipped {len(skipped)} document(s), listed in {out}/skipped.parquet: {first}{more}",
+        UserWarning,
+        stacklevel=3,
+    )
 
 
 def _manifest(sources: list[Path], options: Options, counts: dict[str, int]) -> dict:
     """Provenance: version, options, and a hash of each source file and lexicon."""
-    lexicons = [Path(options.actors) if options.actors else paths.ACTORS_LEXICON,
-                paths.STOPWORDS, paths.BOILERPLATE, paths.ABBREVIATIONS]
+    lexicons = [
+        Path(options.actors) if options.actors else paths.ACTORS_LEXICON,
+        paths.STOPWORDS,
+        paths.BOILERPLATE,
+        paths.ABBREVIATIONS,
+    ]
     return {
         "package": "discourse-workbook",
         "version": __version__,
         "python": platform.python_version(),
         "packages": _package_versions(),
-        "options": {k: v for k, v in asdict(options).items()
-                    if k not in ("workers", "engine", "scheduler")},
+        "options": {
+            k: v for k, v in asdict(options).items() if k not in ("workers", "engine", "scheduler")
+        },
         "sources": [{"path": str(s), "files": _source_hashes(s)} for s in sources],
         "lexicons": {str(p): file_hash(p) for p in lexicons if p.exists()},
         "rows": counts,
@@ -382,9 +442,14 @@ class _progress_bar:
             from tqdm import tqdm
 
             total = sum(_source_bytes(s) for s in self.sources) / 1e6
-            self.bar = tqdm(total=round(total, 2), unit="MB", desc="analyze", file=sys.stderr,
-                            bar_format="{desc}: {percentage:3.0f}%|{bar}| {n:.1f}/{total:.1f} MB "
-                                       "[{elapsed}<{remaining}, {rate_fmt}] {postfix}")
+            self.bar = tqdm(
+                total=round(total, 2),
+                unit="MB",
+                desc="analyze",
+                file=sys.stderr,
+                bar_format="{desc}: {percentage:3.0f}%|{bar}| {n:.1f}/{total:.1f} MB "
+                "[{elapsed}<{remaining}, {rate_fmt}] {postfix}",
+            )
             self.docs = 0
         return self.advance
 

@@ -60,7 +60,9 @@ def _punkt(abbreviations: frozenset[str]):
     return PunktSentenceTokenizer(params)
 
 
-def sentence_spans(paragraph: str, abbreviations: Iterable[str] | None = None) -> list[tuple[int, int]]:
+def sentence_spans(
+    paragraph: str, abbreviations: Iterable[str] | None = None
+) -> list[tuple[int, int]]:
     """Return ``(start, end)`` character spans of the sentences of one paragraph.
 
     >>> p = "The U.S. Ambassador met Mr. Smith. He left."
@@ -147,11 +149,27 @@ def segment_document(doc_id: str, text: str) -> tuple[list[dict], list[dict]]:
             sentence = para[start:end]
             count = len(TOKEN.findall(sentence))
             n_tokens += count
-            sentences.append({"doc_id": doc_id, "para_id": para_id, "sent_id": sent_id,
-                              "text": sentence, "start": start, "end": end, "n_tokens": count})
+            sentences.append(
+                {
+                    "doc_id": doc_id,
+                    "para_id": para_id,
+                    "sent_id": sent_id,
+                    "text": sentence,
+                    "start": start,
+                    "end": end,
+                    "n_tokens": count,
+                }
+            )
             sent_id += 1
-        paragraphs.append({"doc_id": doc_id, "para_id": para_id, "text": para,
-                           "n_sentences": len(spans), "n_tokens": n_tokens})
+        paragraphs.append(
+            {
+                "doc_id": doc_id,
+                "para_id": para_id,
+                "text": para,
+                "n_sentences": len(spans),
+                "n_tokens": n_tokens,
+            }
+        )
     return paragraphs, sentences
 
 

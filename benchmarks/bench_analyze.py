@@ -1,0 +1,211 @@
+"""Throughput and memory of ``analyze`` against VADER alone, on real distinct documents.
+
+    python benchmarks/bench_analyze.py PATH [PATH ...] [--mb 16] [--workers 2]
+
+1. Builds a corpus of up to ``--mb`` megabytes from the text files under the paths
+   (distinct files only: duplicates by content are dropped; nothing is repeated).
+2. Times each stage of the pipeline in one process on a sample (where the time goes).
+3. Runs ``discourse-workbook analyze`` on the corpus in a subprocess, sampling the
+   resident memory of its whole process tree, and on half the corpus (memory must not
+   grow with the corpus).
+4. Runs vaderSentiment's own analyser alone, in one process, over the same sentences.
+
+It prints MB/s for both, their ratio, and the peak resident memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+import psutil
+
+TEXT_SUFFIXES = (".txt", ".md", ".rst", ".pod")
+
+
+def build_corpus(paths: list[Path], target: Path, max_mb: float) -> tuple[int, int]:
+    """Copy distinct text files under ``paths`` into ``target`` as .txt, up to max_mb.
+
+    Returns (files, bytes).
+    """
+    target.mkdir(parents=True)
+    seen: set[str] = set()
+    files = total = 0
+    for path in paths:
+        candidates = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+        for source in candidates:
+            if not source.name.endswith(TEXT_SUFFIXES):
+                continue
+            data = source.read_bytes()
+            digest = hashlib.sha1(data).hexdigest()
+            if len(data) < 200 or digest in seen:
+                continue
+            seen.add(digest)
+            files += 1
+            (target / f"{files:05d}-{source.stem.split('.')[0]}.txt").write_bytes(data)
+            total += len(data)
+            if total >= max_mb * 1e6:
+                return files, total
+    return files, total
+
+
+def stage_times(corpus: Path, sample_mb: float = 1.0) -> pd.Series:
+    """Seconds spent in each stage, in one process, on the first ``sample_mb`` of the corpus."""
+    from discourse_workbook import actors, sentiment, voices
+    from discourse_workbook.corpus import iter_documents
+    from discourse_workbook.segment import segment_documents
+    from discourse_workbook.terms import count_terms
+
+    times: dict[str, float] = {}
+
+    def timed(name, fn, *args, **kwargs):
+        start = time.perf_counter()
+        result = fn(*args, **kwargs)
+        times[name] = times.get(name, 0.0) + time.perf_counter() - start
+        return result
+
+    records, size = [], 0
+    start = time.perf_counter()
+    for record in iter_documents([corpus]):
+        if isinstance(record, dict):
+            records.append(record)
+            size += len(record["text"])
+            if size > sample_mb * 1e6:
+                break
+    times["load and clean"] = time.perf_counter() - start
+    docs = pd.DataFrame(records)
+    lexicon = actors.load_lexicon()
+    sentiment.get_analyzer()
+    paragraphs, sentences = timed("segment", segment_documents, docs)
+    scored = timed("sentiment (fast VADER)", sentiment.score_sentences, sentences)
+    quotes = timed("quotes", voices.find_quotes, paragraphs, lexicon=lexicon)
+    scored = timed("voice marking", voices.mark_voice, scored, quotes)
+    timed("mentions", actors.find_mentions, scored, lexicon)
+    timed("terms", count_terms, sentences)
+    reference = sentiment.get_analyzer(reference=True)
+    timed(
+        "sentiment (vaderSentiment)", lambda: [reference.polarity_scores(t) for t in sentences.text]
+    )
+    return pd.Series(times, name="seconds").sort_values(ascending=False)
+
+
+def run_analyze(corpus: Path, out: Path, workers: int, batch: int) -> tuple[float, int]:
+    """Run analyze in a subprocess; return (seconds, peak RSS bytes of its process tree)."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "discourse_workbook",
+        "analyze",
+        str(corpus),
+        "--out",
+        str(out),
+        "--workers",
+        str(workers),
+        "--batch-size",
+        str(batch),
+        "--no-progress",
+    ]
+    start = time.perf_counter()
+    proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss(proc))
+        time.sleep(0.05)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"analyze failed with exit code {proc.returncode}")
+    return seconds, peak
+
+
+def _tree_rss(proc: psutil.Process) -> int:
+    total = 0
+    try:
+        for p in [proc, *proc.children(recursive=True)]:
+            try:
+                total += p.memory_info().rss
+            except psutil.Error:
+                continue
+    except psutil.Error:
+        pass
+    return total
+
+
+def vader_alone(sentences: list[str]) -> float:
+    """Seconds for vaderSentiment's analyser over the sentences, in this process."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    analyzer = SentimentIntensityAnalyzer()
+    start = time.perf_counter()
+    for text in sentences:
+        analyzer.polarity_scores(text)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("--mb", type=float, default=16.0, help="corpus size to build (MB)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--batch-size", type=int, default=200)
+    args = parser.parse_args()
+    paths = [p for p in args.paths if p.exists()]
+    missing = [str(p) for p in args.paths if not p.exists()]
+    if missing:
+        print(f"not found, left out: {', '.join(missing)}")
+    work = Path(tempfile.mkdtemp(prefix="dw-bench-"))
+    try:
+        corpus = work / "corpus"
+        files, size = build_corpus(paths, corpus, args.mb)
+        mb = size / 1e6
+        print(f"corpus: {files} distinct files, {mb:.1f} MB, from {', '.join(map(str, paths))}")
+
+        print("\nwhere the time goes (one process, first 1 MB):")
+        times = stage_times(corpus)
+        print(times.round(2).to_string())
+
+        seconds, peak = run_analyze(corpus, work / "out", args.workers, args.batch_size)
+        sentences = pd.read_parquet(work / "out" / "sentences.parquet", columns=["text"]).text
+        vader_seconds = vader_alone(sentences.tolist())
+
+        half = work / "half"
+        half.mkdir()
+        for path in sorted(corpus.iterdir())[: files // 2]:
+            shutil.copy(path, half / path.name)
+        half_mb = sum(p.stat().st_size for p in half.iterdir()) / 1e6
+        _, half_peak = run_analyze(half, work / "out-half", args.workers, args.batch_size)
+        small_batch = max(1, args.batch_size // 4)
+        _, small_peak = run_analyze(corpus, work / "out-small", args.workers, small_batch)
+
+        ratio = (mb / seconds) / (mb / vader_seconds)
+        print(f"\n{len(sentences):,} sentences")
+        print(f"analyze, {args.workers} workers:     {mb / seconds:6.2f} MB/s  ({seconds:.1f} s)")
+        print(
+            f"vaderSentiment alone, 1 process: {mb / vader_seconds:6.2f} MB/s  "
+            f"({vader_seconds:.1f} s)"
+        )
+        print(f"ratio (target >= 1.6):           {ratio:6.2f}")
+        print(
+            f"peak memory, {mb:.1f} MB corpus, batch {args.batch_size}: {peak / 2**20:7.0f} MiB"
+            f"  (target < 1024)"
+        )
+        print(
+            f"peak memory, {half_mb:.1f} MB corpus, batch {args.batch_size}: "
+            f"{half_peak / 2**20:7.0f} MiB"
+        )
+        print(
+            f"peak memory, {mb:.1f} MB corpus, batch {small_batch}: {small_peak / 2**20:7.0f} MiB"
+        )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
