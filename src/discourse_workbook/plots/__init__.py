@@ -10,15 +10,20 @@ from .sentiment import (
     plot_sentiment_arc,
 )
 from .style import PALETTE, new_figure, plain, save_figure, use_style
+from .terms import collocation_table, plot_dispersion, plot_key_terms, plot_top_terms
 
 __all__ = [
     "PALETTE",
+    "collocation_table",
     "new_figure",
     "plain",
+    "plot_dispersion",
     "plot_document_sentiment",
+    "plot_key_terms",
     "plot_paragraph_sentiment",
     "plot_sentence_sentiment",
     "plot_sentiment_arc",
+    "plot_top_terms",
     "save_figure",
     "use_style",
 ]
