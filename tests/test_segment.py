@@ -130,3 +130,20 @@ def test_default_article_segments():
         ] == group.text.tolist()
     assert paragraphs.n_sentences.sum() == len(sents)
     assert paragraphs.n_tokens.sum() == sents.n_tokens.sum()
+
+
+def test_sentence_spans_equal_nltk_punkt_on_real_text(inaugural, default_article):
+    """The standard-library patterns give Punkt's own decisions, paragraph by paragraph."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    from discourse_workbook.segment import _punkt, load_abbreviations
+
+    params = PunktParameters()
+    params.abbrev_types = load_abbreviations()
+    reference = PunktSentenceTokenizer(params)
+    fast = _punkt(frozenset(params.abbrev_types))
+    docs = load_documents([inaugural, default_article])
+    paragraphs = [p for text in docs.text for p in split_paragraphs(text)]
+    assert len(paragraphs) > 1500
+    for paragraph in paragraphs:
+        assert list(fast.span_tokenize(paragraph)) == list(reference.span_tokenize(paragraph))

@@ -201,27 +201,67 @@ def normalise_whitespace(text: str) -> str:
     return "\n".join(_MANY_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 
-def load_patterns(path: Path | None = None) -> list[re.Pattern[str]]:
+@dataclass(frozen=True)
+class Furniture:
+    """The furniture patterns, compiled for speed: those anchored at the start of a line
+    are tried only there, the others searched; a line is furniture if either matches."""
+
+    anchored: re.Pattern[str] | None
+    floating: re.Pattern[str] | None
+
+    def matches(self, line: str) -> bool:
+        return bool(
+            (self.anchored is not None and self.anchored.match(line))
+            or (self.floating is not None and self.floating.search(line))
+        )
+
+
+def load_patterns(path: Path | None = None) -> Furniture:
     """Read the furniture patterns: one case-insensitive regular expression per line,
-    ``#`` starts a comment."""
+    ``#`` starts a comment. A malformed line is an InputError naming its number."""
     path = path or paths.BOILERPLATE
-    patterns = []
+    anchored, floating = [], []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         line = line.strip()
         if not line or line.startswith("#"):
             continue
         try:
-            patterns.append(re.compile(line, re.IGNORECASE))
+            re.compile(line, re.IGNORECASE)
         except re.error as err:
             raise InputError(f"{path} line {number} is not a valid pattern ({err}).") from None
-    return patterns
+        (anchored if _anchored_at_start(line) else floating).append(f"(?:{line})")
+    return Furniture(*(re.compile("|".join(group), re.IGNORECASE) if group else None
+                       for group in (anchored, floating)))
 
 
-def is_furniture(paragraph: str, patterns: list[re.Pattern[str]]) -> bool:
-    """True when a short paragraph matches a furniture pattern (comment, share, donate …)."""
-    if len(paragraph.split()) > MAX_FURNITURE_WORDS:
+def _anchored_at_start(pattern: str) -> bool:
+    """True when every match of the pattern must begin at the start of the line: it
+    opens with ``^`` and has no ``|`` outside brackets."""
+    if not pattern.startswith("^"):
         return False
-    return any(p.search(paragraph) for p in patterns)
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return False
+        i += 1
+    return True
+
+
+def is_furniture(line: str, patterns: Furniture | None) -> bool:
+    """True when a short line matches a furniture pattern (comment, share, donate …)."""
+    if patterns is None or len(line.split(None, MAX_FURNITURE_WORDS)) > MAX_FURNITURE_WORDS:
+        return False
+    return patterns.matches(line)
 
 
 def find_byline(paragraph: str) -> str | None:
@@ -250,7 +290,7 @@ def is_title(paragraph: str) -> bool:
 
 def clean_text(
     raw: str,
-    patterns: list[re.Pattern[str]],
+    patterns: Furniture | None,
     *,
     detect_title: bool = True,
     detect_byline: bool = True,
@@ -262,7 +302,7 @@ def clean_text(
     (matched by ``patterns``) are removed wherever they stand. Everything taken out
     except the title is listed in ``removed``.
 
-    >>> clean_text("Title\\n\\nBody text.\\n\\nBy Ann Lee", []).author
+    >>> clean_text("Title\\n\\nBody text.\\n\\nBy Ann Lee", None).author
     'Ann Lee'
     """
     text = normalise_whitespace(raw)
@@ -354,7 +394,8 @@ def _extract_html_fallback(html: str) -> dict[str, str | None]:
 def iter_files(sources: Iterable[str | Path]) -> Iterator[Path | Skipped]:
     """Expand sources into files: a file as given, a folder into its supported files
     (sorted, recursive; hidden files and other file types ignored). Folders that loop
-    back through a symlink or cannot be read are reported as :class:`Skipped`.
+    back through a symlink or cannot be read, and pipes or devices among a folder's
+    files (reading one would block or never end), are reported as :class:`Skipped`.
 
     A named path that does not exist is an :class:`InputError`.
     """
@@ -398,16 +439,67 @@ def _walk_folder(root: Path) -> Iterator[Path | Skipped]:
                 yield from walk(path)
             elif not path.exists():
                 yield Skipped(str(path), "is a link that points nowhere")
-            elif path.suffix.lower() in SUPPORTED_SUFFIXES:
+            elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                continue
+            elif not path.is_file():
+                yield Skipped(str(path), "is not a regular file (a pipe, socket or device)")
+            else:
                 yield path
 
     yield from walk(root)
 
 
+@dataclass(frozen=True)
+class FileRef:
+    """A text, Markdown or HTML file not read yet, and the ``doc_id`` it will get.
+
+    Listing files is cheap and reading them is not, so a corpus is listed in one
+    process and each file is read and cleaned by whichever process analyses it.
+    """
+
+    path: Path
+    doc_id: str
+    size: int
+
+
+def iter_units(
+    sources: Iterable[str | Path] | None = None,
+    *,
+    patterns: Furniture | None = None,
+) -> Iterator[FileRef | dict | Skipped]:
+    """Yield what makes up the sources, lazily: a :class:`FileRef` per text file, a
+    cleaned record per row of a CSV/JSONL table, a :class:`Skipped` per thing that
+    cannot be read. ``doc_id`` is unique across the sources. No sources means the
+    default article."""
+    sources = list(sources) if sources else [paths.DEFAULT_ARTICLE]
+    seen: set[str] = set()
+    for item in iter_files(sources):
+        if isinstance(item, Skipped):
+            yield item
+        elif item.suffix.lower() in TABLE_SUFFIXES:
+            patterns = load_patterns() if patterns is None else patterns
+            for record in _catch(_records_from_table, item, patterns):
+                if isinstance(record, dict):
+                    record["doc_id"] = _unique_id(record["doc_id"], item, seen)
+                yield record
+        else:
+            size = item.stat().st_size if item.exists() else 0
+            yield FileRef(item, _unique_id(item.stem, item, seen), size)
+
+
+def read_document(ref: FileRef, patterns: Furniture | None = None) -> dict | Skipped:
+    """Read and clean one file into a document record, or say why it cannot be read."""
+    patterns = load_patterns() if patterns is None else patterns
+    (record,) = _catch(_record_from_file, ref.path, patterns)
+    if isinstance(record, dict):
+        record["doc_id"] = ref.doc_id
+    return record
+
+
 def iter_documents(
     sources: Iterable[str | Path] | None = None,
     *,
-    patterns: list[re.Pattern[str]] | None = None,
+    patterns: Furniture | None = None,
 ) -> Iterator[dict | Skipped]:
     """Yield one cleaned document record per file or table row, lazily, or a
     :class:`Skipped` for each one that cannot be read. No sources means the
@@ -416,23 +508,18 @@ def iter_documents(
     A record has ``doc_id, source, title, author, date, encoding, text, removed``;
     ``doc_id`` is unique across the sources.
     """
-    sources = list(sources) if sources else [paths.DEFAULT_ARTICLE]
     patterns = load_patterns() if patterns is None else patterns
-    seen: set[str] = set()
-    for item in iter_files(sources):
-        if isinstance(item, Skipped):
-            yield item
-            continue
-        try:
-            records = list(_records_from_file(item, patterns))
-        except InputError as err:
-            message = str(err).rstrip(".")
-            yield Skipped(str(item), message.removeprefix(f"{item} "))
-            continue
-        for record in records:
-            if isinstance(record, dict):
-                record["doc_id"] = _unique_id(record["doc_id"], item, seen)
-            yield record
+    for unit in iter_units(sources, patterns=patterns):
+        yield read_document(unit, patterns) if isinstance(unit, FileRef) else unit
+
+
+def _catch(read, path: Path, patterns: Furniture) -> list[dict | Skipped]:
+    """Run a reader; an InputError about the file becomes a Skipped with its reason."""
+    try:
+        return list(read(path, patterns))
+    except InputError as err:
+        message = str(err).rstrip(".")
+        return [Skipped(str(path), message.removeprefix(f"{path} "))]
 
 
 def _unique_id(doc_id: str, path: Path, seen: set[str]) -> str:
@@ -449,15 +536,16 @@ def _unique_id(doc_id: str, path: Path, seen: set[str]) -> str:
     return candidate
 
 
-def _records_from_file(path: Path, patterns: list[re.Pattern[str]]) -> Iterator[dict | Skipped]:
-    suffix = path.suffix.lower()
+def _records_from_table(path: Path, patterns: Furniture | None) -> Iterator[dict | Skipped]:
     text, encoding = read_text(path)
-    if suffix in TABLE_SUFFIXES:
-        table = (
-            _read_jsonl(text, path) if suffix in {".jsonl", ".ndjson"} else _read_csv(text, path)
-        )
-        yield from _records_from_rows(table, path, encoding, patterns)
-        return
+    suffix = path.suffix.lower()
+    table = _read_jsonl(text, path) if suffix in {".jsonl", ".ndjson"} else _read_csv(text, path)
+    yield from _records_from_rows(table, path, encoding, patterns)
+
+
+def _record_from_file(path: Path, patterns: Furniture | None) -> Iterator[dict]:
+    text, encoding = read_text(path)
+    suffix = path.suffix.lower()
     meta: dict[str, str | None] = {"title": None, "author": None, "date": None}
     if suffix in HTML_SUFFIXES:
         meta = extract_html(text)
@@ -508,7 +596,7 @@ def _records_from_rows(
     table: tuple[list[str], list[dict]],
     path: Path,
     encoding: str,
-    patterns: list[re.Pattern[str]],
+    patterns: Furniture | None,
 ) -> Iterator[dict | Skipped]:
     columns, rows = table
     if "text" not in columns:
@@ -544,7 +632,7 @@ def _cell(value: object) -> str | None:
 def load_documents(
     sources: Iterable[str | Path] | None = None,
     *,
-    patterns: list[re.Pattern[str]] | None = None,
+    patterns: Furniture | None = None,
 ) -> pd.DataFrame:
     """Load and clean every readable document into one table (one row per document).
 

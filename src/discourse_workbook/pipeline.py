@@ -13,17 +13,16 @@ import os
 import platform
 import sys
 import warnings
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
-from functools import lru_cache
-from itertools import chain
+from functools import lru_cache, partial
 from pathlib import Path
 
 import pandas as pd
 
 from . import __version__, paths
-from .corpus import Skipped, iter_documents
+from .corpus import FileRef, Skipped, iter_units, load_patterns, read_document
 from .errors import InputError
 from .segment import segment_documents
 from .tables import (
@@ -43,6 +42,7 @@ DOCUMENT_COLUMNS = [
     "doc_id", "title", "author", "date", "source", "encoding",
     "n_paragraphs", "n_sentences", "n_tokens", "removed",
 ]  # fmt: skip
+Unit = FileRef | dict  # a file to read, or a record already read from a table row
 BATCH_TABLES = ("documents", "paragraphs", "sentences", "terms", "mentions", "quotes")
 
 
@@ -128,34 +128,52 @@ def _document_table(documents: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.Dat
     return table[DOCUMENT_COLUMNS]
 
 
-def run_batch(number: int, records: list[dict], parts: str, options: Options) -> dict[str, int]:
-    """Process one batch and write its tables as Parquet parts under ``parts``.
+def read_batch(units: list[Unit]) -> tuple[list[dict], list[Skipped]]:
+    """Read and clean the files of a batch; records of table rows pass through."""
+    records, skipped = [], []
+    for unit in units:
+        record = read_document(unit, _furniture()) if isinstance(unit, FileRef) else unit
+        (skipped if isinstance(record, Skipped) else records).append(record)
+    return records, skipped
+
+
+@lru_cache(maxsize=1)
+def _furniture():
+    return load_patterns()
+
+
+def run_batch(number: int, units: list[Unit], parts: str, options: Options) -> dict:
+    """Read, analyse and write one batch: its tables become Parquet parts under ``parts``.
 
     The same function runs in this process, in a worker process or on a Dask worker;
-    ``parts`` must be a folder every worker can reach. Returns the rows per table.
+    ``parts`` must be a folder every worker can reach. Returns the rows written per
+    table and the documents skipped.
     """
-    tables = process_batch(records, options)
-    for name, frame in tables.items():
-        write_part(frame, Path(parts) / name / f"part-{number:06d}.parquet")
-    return {name: len(frame) for name, frame in tables.items()}
+    records, skipped = read_batch(units)
+    rows = {}
+    if records:
+        for name, frame in process_batch(records, options).items():
+            write_part(frame, Path(parts) / name / f"part-{number:06d}.parquet")
+            rows[name] = len(frame)
+    return {"rows": rows, "skipped": skipped}
 
 
 # --------------------------------------------------------------------------- batching
 
 
 def iter_batches(
-    items: Iterable[dict | Skipped], *, max_docs: int, max_mb: float, skipped: list[Skipped]
-) -> Iterator[list[dict]]:
-    """Group document records into batches of at most ``max_docs`` documents or about
-    ``max_mb`` megabytes of text; :class:`Skipped` items are collected in ``skipped``."""
-    batch: list[dict] = []
+    units: Iterable[Unit | Skipped], *, max_docs: int, max_mb: float, skipped: list[Skipped]
+) -> Iterator[list[Unit]]:
+    """Group documents into batches of at most ``max_docs`` documents or about
+    ``max_mb`` megabytes; :class:`Skipped` items are collected in ``skipped``."""
+    batch: list[Unit] = []
     size = 0
-    for item in items:
-        if isinstance(item, Skipped):
-            skipped.append(item)
+    for unit in units:
+        if isinstance(unit, Skipped):
+            skipped.append(unit)
             continue
-        batch.append(item)
-        size += len(item["text"])
+        batch.append(unit)
+        size += _size(unit)
         if len(batch) >= max_docs or size >= max_mb * 1_000_000:
             yield batch
             batch, size = [], 0
@@ -163,19 +181,19 @@ def iter_batches(
         yield batch
 
 
-def _run_local(
-    batches: Iterator[list[dict]],
-    parts: Path,
-    options: Options,
-    progress: Callable[[list[dict]], None],
-) -> int:
+def _size(unit: Unit) -> int:
+    return unit.size if isinstance(unit, FileRef) else len(unit["text"])
+
+
+Done = Callable[[list[Unit], dict], None]
+
+
+def _run_local(batches: Iterator[list[Unit]], parts: Path, options: Options, done: Done) -> None:
     """Run batches in this process, or in a pool of worker processes, in order."""
     if options.workers == 1:
-        n = 0
         for n, batch in enumerate(batches, 1):
-            run_batch(n, batch, str(parts), options)
-            progress(batch)
-        return n
+            done(batch, run_batch(n, batch, str(parts), options))
+        return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -184,28 +202,20 @@ def _run_local(
     with ProcessPoolExecutor(
         options.workers, mp_context=context, initializer=_warm_worker, initargs=(options,)
     ) as pool:
-        return _bounded_map(
-            lambda n, b: pool.submit(run_batch, n, b, str(parts), options),
-            batches,
-            2 * options.workers,
-            progress,
-        )
+        submit = partial(pool.submit, run_batch, parts=str(parts), options=options)
+        _bounded_map(submit, batches, 2 * options.workers, done)
 
 
 def _warm_worker(options: Options) -> None:
-    """Build a worker's analyser and actor matcher once, before its first batch."""
+    """Build a worker's analyser, matcher and patterns once, before its first batch."""
     from .sentiment import get_analyzer
 
     get_analyzer()
     _lexicon(options.actors)
+    _furniture()
 
 
-def _run_dask(
-    batches: Iterator[list[dict]],
-    parts: Path,
-    options: Options,
-    progress: Callable[[list[dict]], None],
-) -> int:
+def _run_dask(batches: Iterator[list[Unit]], parts: Path, options: Options, done: Done) -> None:
     """Run batches on a Dask cluster (``options.scheduler``) or a local one."""
     from dask.distributed import Client, LocalCluster
 
@@ -219,35 +229,25 @@ def _run_dask(
         client = Client(cluster)
     try:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))
-        return _bounded_map(
-            lambda n, b: client.submit(run_batch, n, b, str(parts), options, pure=False),
-            batches,
-            2 * n_workers,
-            progress,
-        )
+        submit = partial(client.submit, run_batch, parts=str(parts), options=options, pure=False)
+        _bounded_map(submit, batches, 2 * n_workers, done)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
-def _bounded_map(
-    submit, batches: Iterator[list[dict]], window: int, progress: Callable[[list[dict]], None]
-) -> int:
-    """Submit batches keeping at most ``window`` in flight; wait for them in order."""
+def _bounded_map(submit, batches: Iterator[list[Unit]], window: int, done: Done) -> None:
+    """Submit batches keeping at most ``window`` in flight; collect them in order."""
     pending: deque = deque()
-    n = 0
     for n, batch in enumerate(batches, 1):
         pending.append((submit(n, batch), batch))
         if len(pending) >= window:
-            future, done = pending.popleft()
-            future.result()
-            progress(done)
+            future, finished = pending.popleft()
+            done(finished, future.result())
     while pending:
-        future, done = pending.popleft()
-        future.result()
-        progress(done)
-    return n
+        future, finished = pending.popleft()
+        done(finished, future.result())
 
 
 # --------------------------------------------------------------------------- the run
@@ -272,20 +272,29 @@ def analyze(
     out = Path(out) if out is not None else paths.PROCESSED
     _lexicon(options.actors)  # a malformed lexicon fails before any work
     skipped: list[Skipped] = []
+    written = Counter()
+
     with staged_folder(out) as tmp, _progress_bar(sources, progress) as advance:
+
+        def done(batch: list[Unit], result: dict) -> None:
+            skipped.extend(result["skipped"])
+            if options.strict and skipped:
+                raise InputError(f"{skipped[0]} (--strict stops at the first unreadable document).")
+            written.update(result["rows"])
+            advance(batch)
+
         parts = tmp / "_parts"
+        units = iter_units(sources)
         batches = iter_batches(
-            iter_documents(sources),
-            max_docs=options.batch_docs,
-            max_mb=options.batch_mb,
-            skipped=skipped,
+            units, max_docs=options.batch_docs, max_mb=options.batch_mb, skipped=skipped
         )
-        batches = _strict(batches, skipped) if options.strict else batches
         runner = _run_dask if options.engine == "dask" else _run_local
-        n_batches = runner(batches, parts, options, advance)
-        if n_batches == 0:
+        runner(batches, parts, options, done)
+        if not written.get("documents"):
             raise InputError(_nothing_readable(sources, skipped))
-        counts = _merge(parts, tmp, n_batches)
+        if options.strict and skipped:
+            raise InputError(f"{skipped[0]} (--strict stops at the first unreadable document).")
+        counts = _merge(parts, tmp)
         counts["actors"] = _write_actors(tmp, options)
         counts["skipped"] = _write_skipped(skipped, tmp)
         write_manifest(_manifest(sources, options, counts), tmp)
@@ -324,15 +333,6 @@ def _same_inputs(old: dict, new: dict) -> bool:
     return all(old.get(k) == new.get(k) for k in keys)
 
 
-def _strict(batches: Iterator[list[dict]], skipped: list[Skipped]) -> Iterator[list[dict]]:
-    """Pass batches on until the first skipped document, then stop the run."""
-    for batch in chain(batches, [[]]):
-        if skipped:
-            raise InputError(f"{skipped[0]} (--strict stops at the first unreadable document).")
-        if batch:
-            yield batch
-
-
 def _nothing_readable(sources: list[Path], skipped: list[Skipped]) -> str:
     if len(skipped) == 1:
         return f"{skipped[0]}."
@@ -342,10 +342,11 @@ def _nothing_readable(sources: list[Path], skipped: list[Skipped]) -> str:
     return f"{where} holds no readable document ({len(skipped)} skipped; the first: {skipped[0]})."
 
 
-def _merge(parts: Path, folder: Path, n_batches: int) -> dict[str, int]:
+def _merge(parts: Path, folder: Path) -> dict[str, int]:
+    """Merge each table's parts, in batch order (the part names sort that way)."""
     counts = {}
     for name in BATCH_TABLES:
-        files = [parts / name / f"part-{n:06d}.parquet" for n in range(1, n_batches + 1)]
+        files = sorted((parts / name).glob("part-*.parquet"))
         counts[name] = merge_parts(files, folder / f"{name}.parquet")
     import shutil
 
@@ -403,17 +404,26 @@ def _manifest(sources: list[Path], options: Options, counts: dict[str, int]) -> 
     }
 
 
-def _source_hashes(source: Path) -> dict[str, str]:
+def _source_hashes(source: Path) -> dict[str, str | None]:
+    """SHA-256 of each file of a source; None for a file that cannot be read (it was
+    skipped, and is listed in the skipped table)."""
     if source.is_file():
-        return {source.name: file_hash(source)}
+        return {source.name: _hash_or_none(source)}
     found = {}
     for root, dirs, files in os.walk(source):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(root) / name
             if not name.startswith(".") and path.is_file():
-                found[str(path.relative_to(source))] = file_hash(path)
+                found[str(path.relative_to(source))] = _hash_or_none(path)
     return found
+
+
+def _hash_or_none(path: Path) -> str | None:
+    try:
+        return file_hash(path)
+    except OSError:
+        return None
 
 
 def _package_versions() -> dict[str, str]:
@@ -437,7 +447,7 @@ class _progress_bar:
         self.sources = sources
         self.bar = None
 
-    def __enter__(self) -> Callable[[list[dict]], None]:
+    def __enter__(self) -> Callable[[list[Unit]], None]:
         if self.enabled:
             from tqdm import tqdm
 
@@ -453,10 +463,10 @@ class _progress_bar:
             self.docs = 0
         return self.advance
 
-    def advance(self, batch: list[dict]) -> None:
+    def advance(self, batch: list[Unit]) -> None:
         if self.bar is not None:
             self.docs += len(batch)
-            done = sum(len(r["text"].encode("utf-8")) for r in batch) / 1e6
+            done = sum(_size(unit) for unit in batch) / 1e6
             self.bar.update(min(done, max(0.0, self.bar.total - self.bar.n)))
             self.bar.set_postfix_str(f"{self.docs} documents", refresh=False)
 

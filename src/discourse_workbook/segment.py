@@ -14,6 +14,12 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import pandas as pd
+from nltk.tokenize.punkt import (
+    PunktLanguageVars,
+    PunktParameters,
+    PunktSentenceTokenizer,
+    PunktToken,
+)
 
 from . import paths
 
@@ -51,13 +57,66 @@ def load_abbreviations(path=None) -> set[str]:
     return {line.strip().lower().rstrip(".") for line in lines if line.strip() and line[0] != "#"}
 
 
-@lru_cache(maxsize=4)
-def _punkt(abbreviations: frozenset[str]):
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+class _LanguageVars(PunktLanguageVars):
+    """Punkt's English conventions with its patterns compiled by the standard ``re``.
 
+    NLTK routes every pattern through a time-limited third-party engine to defend
+    against patterns supplied by callers; Punkt's own fixed patterns do not need that,
+    and ``re`` runs them about three times faster. The patterns are NLTK's, unchanged.
+    """
+
+    re_boundary_realignment = re.compile(
+        PunktLanguageVars.re_boundary_realignment.pattern, re.MULTILINE
+    )
+
+    def _word_tokenizer_re(self):
+        try:
+            return self._re_word_tokenizer
+        except AttributeError:
+            self._re_word_tokenizer = re.compile(
+                self._word_tokenize_fmt
+                % {
+                    "NonWord": self._re_non_word_chars,
+                    "MultiChar": self._re_multi_char_punct,
+                    "WordStart": self._re_word_start,
+                },
+                re.UNICODE | re.VERBOSE,
+            )
+            return self._re_word_tokenizer
+
+    def period_context_re(self):
+        try:
+            return self._re_period_context
+        except AttributeError:
+            self._re_period_context = re.compile(
+                self._period_context_fmt
+                % {"NonWord": self._re_non_word_chars, "SentEndChars": self._re_sent_end_chars},
+                re.UNICODE | re.VERBOSE,
+            )
+            return self._re_period_context
+
+
+_NON_PUNCT = re.compile(r"[^\W\d]")
+
+
+class _Token(PunktToken):
+    """Punkt's token with its fixed patterns compiled by the standard ``re``."""
+
+    _RE_ELLIPSIS = re.compile(r"\.\.+$")
+    _RE_NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
+    _RE_INITIAL = re.compile(r"[^\W\d]\.$")
+    _RE_ALPHA = re.compile(r"[^\W\d]+$")
+
+    @property
+    def is_non_punct(self):
+        return _NON_PUNCT.search(self.type)
+
+
+@lru_cache(maxsize=4)
+def _punkt(abbreviations: frozenset[str]) -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(abbreviations)
-    return PunktSentenceTokenizer(params)
+    return PunktSentenceTokenizer(params, lang_vars=_LanguageVars(), token_cls=_Token)
 
 
 def sentence_spans(

@@ -58,7 +58,11 @@ def count_terms(
     stopwords = load_stopwords() if stopwords is None else stopwords
     rows = []
     for doc_id, texts in sentences.groupby("doc_id", sort=False)["text"]:
-        counts = Counter(to_term(t) for text in texts for t in TOKEN.findall(text))
+        # Count the tokens as written, then fold each distinct form once.
+        forms = Counter(TOKEN.findall(" ".join(texts)))
+        counts: Counter[str] = Counter()
+        for form, count in forms.items():
+            counts[to_term(form)] += count
         for term, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             rows.append((doc_id, term, count, term in stopwords))
     return pd.DataFrame(rows, columns=TERM_COLUMNS)
