@@ -155,6 +155,9 @@ def _cap_span(text: str, span: tuple[int, int]) -> Iterator[tuple[int, int]]:
     last clause break (, ; : –) before the limit, else a plain word break. Linear in
     the sentence's length: the word breaks are found once."""
     start, end = span
+    if end - start < 2 * MAX_SENTENCE_WORDS - 1:  # too short to hold that many words
+        yield start, end
+        return
     breaks = [m.end() for m in _WORD_BREAK.finditer(text, start, end)]
     first = 0  # index in breaks of the first break after `start`
     while len(breaks) - first >= MAX_SENTENCE_WORDS:

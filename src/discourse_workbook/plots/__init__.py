@@ -3,6 +3,13 @@
 Save any of them with :func:`save_figure` (PNG at 300 dpi and SVG).
 """
 
+from .actors import (
+    plot_actor_mentions,
+    plot_actor_network,
+    plot_actor_positions,
+    plot_actor_sentiment,
+    plot_voice_shares,
+)
 from .sentiment import (
     plot_document_sentiment,
     plot_paragraph_sentiment,
@@ -17,6 +24,10 @@ __all__ = [
     "collocation_table",
     "new_figure",
     "plain",
+    "plot_actor_mentions",
+    "plot_actor_network",
+    "plot_actor_positions",
+    "plot_actor_sentiment",
     "plot_dispersion",
     "plot_document_sentiment",
     "plot_key_terms",
@@ -24,6 +35,7 @@ __all__ = [
     "plot_sentence_sentiment",
     "plot_sentiment_arc",
     "plot_top_terms",
+    "plot_voice_shares",
     "save_figure",
     "use_style",
 ]

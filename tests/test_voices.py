@@ -1,0 +1,266 @@
+"""Voices: quotations, speech or scare quotes, speakers, and the author's own words."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+from discourse_workbook.actors import load_lexicon, parse_lexicon
+from discourse_workbook.corpus import load_documents
+from discourse_workbook.plots.actors import plot_voice_shares
+from discourse_workbook.segment import segment_documents
+from discourse_workbook.voices import (
+    QUOTE_COLUMNS,
+    VOICE_COLUMNS,
+    find_quotes,
+    mark_voice,
+    summarise_voices,
+)
+
+PEOPLE = parse_lexicon(
+    "titles: [Mr, President]\n"
+    "actors:\n"
+    "  - {label: John Smith, kind: person, aliases: [Smith]}\n"
+    "  - {label: Ann Jones, kind: person, aliases: [Jones]}\n"
+    "  - {label: Russia, kind: state, aliases: [Moscow]}\n"
+)
+
+
+@pytest.fixture(scope="module")
+def article():
+    return segment_documents(load_documents())
+
+
+@pytest.fixture(scope="module")
+def article_quotes(article):
+    return find_quotes(article[0], lexicon=load_lexicon())
+
+
+def tables(*paragraphs: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Paragraphs and sentences of a tiny document."""
+    documents = pd.DataFrame({"doc_id": ["t"], "text": ["\n\n".join(paragraphs)]})
+    return segment_documents(documents)
+
+
+def quotes_of(*paragraphs: str, lexicon=PEOPLE) -> list[tuple]:
+    """(kind, speaker, text) of every quotation of a tiny document."""
+    quotes = find_quotes(tables(*paragraphs)[0], lexicon=lexicon)
+    return list(zip(quotes["kind"], quotes["speaker"], quotes["text"], strict=True))
+
+
+# --------------------------------------------------------------------------- marks
+
+
+@pytest.mark.parametrize("text", [
+    '"We will win," Smith said.',
+    "“We will win,” Smith said.",
+    "‘We will win,’ Smith said.",
+    "'We will win,' Smith said.",
+])
+def test_straight_and_curly_double_and_single_quotes(text):
+    assert quotes_of(text) == [("speech", "John Smith", "We will win")]
+
+
+def test_apostrophes_are_not_quotation_marks():
+    text = "Russia’s people don’t know the states’ view of the ’90s, nor rock'n'roll's."
+    assert quotes_of(text) == []
+
+
+def test_apostrophes_inside_a_quotation_stay_in_it():
+    assert quotes_of("“Don’t touch Russia’s gas, or the people’s homes,” Smith said.") == [
+        ("speech", "John Smith", "Don’t touch Russia’s gas, or the people’s homes")]
+
+
+def test_a_nested_quotation_stays_inside_the_outer_one():
+    assert quotes_of("“He called it “a lie” yesterday,” Smith said.") == [
+        ("speech", "John Smith", "He called it “a lie” yesterday")]
+    assert quotes_of("“They said ‘never’ and meant it,” said Ann Jones.") == [
+        ("speech", "Ann Jones", "They said ‘never’ and meant it")]
+
+
+def test_quote_spans_point_at_the_quoted_text():
+    paragraphs, _ = tables("Moscow waited. “We will win the war in the end,” Smith said.")
+    quotes = find_quotes(paragraphs, lexicon=PEOPLE)
+    row = quotes.iloc[0]
+    assert paragraphs.loc[0, "text"][row["start"]:row["end"]] == row["text"]
+    assert (row["para_id"], row["para_end"], row["quote_id"], row["n_words"]) == (0, 0, 0, 8)
+
+
+def test_unbalanced_marks_never_raise():
+    strange = ["Stray close” here and “ open", "”", "'", "‘", '"""', "’’’", "“", "«»", ""]
+    quotes = find_quotes(tables(*strange)[0])
+    assert list(quotes.columns) == QUOTE_COLUMNS
+    assert all(quotes["n_words"] > 0)
+
+
+def test_no_quotations_gives_an_empty_table_with_the_columns():
+    quotes = find_quotes(tables("Nothing is quoted here.")[0])
+    assert quotes.empty and list(quotes.columns) == QUOTE_COLUMNS
+    assert str(quotes["n_words"].dtype) == "int64"
+
+
+# --------------------------------------------------------------------------- speech or scare
+
+
+def test_short_phrases_without_a_reporting_verb_are_scare_quotes():
+    assert quotes_of("The West has ‘lost’ Russia, and that is the ‘half of it’; an ‘Alt’ plan "
+                     "for ‘Marxist AND terrorist’ foes.") == [
+        ("scare", None, "lost"), ("scare", None, "half of it"), ("scare", None, "Alt"),
+        ("scare", None, "Marxist AND terrorist")]
+
+
+def test_a_whole_sentence_in_quotes_is_speech_even_without_a_speaker():
+    assert quotes_of("The Pentagon grasped it – ‘No going around it; this could escalate’.") == [
+        ("speech", None, "No going around it; this could escalate")]
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“Initially it may well exist as a forum”, writes Ann Jones.", "Ann Jones"),
+    ("“The speech sets the vector of our activities,” Smith said.", "John Smith"),
+    ("“The world will never be the same again”, said President Smith.", "John Smith"),
+    ("Moscow made an offer, one that Smith emphatically said was to be “No ceasefire for "
+     "anyone at all”.", "John Smith"),
+    ("Russia was telling Smith – “We are no longer at peace”!", "Russia"),
+    ("The data came from the US, Moscow’s statement read; “Retaliatory measures will "
+     "certainly follow”.", "Russia"),
+    ("According to Jones, “the war will be long and hard”.", "Ann Jones"),
+    ("As I said in my address, “we will win the war in the end”.", None),
+])
+def test_a_reporting_clause_names_the_speaker(text, speaker):
+    assert quotes_of(text)[0][:2] == ("speech", speaker)
+
+
+def test_he_said_goes_to_the_last_person_named():
+    text = "Smith arrived late. Jones was early. “We will win the war in the end,” she said."
+    assert quotes_of(text) == [("speech", "Ann Jones", "We will win the war in the end")]
+    # Without a lexicon it goes to the last speaker named in a reporting clause.
+    text = ("“We start now,” Smith said. Jones agreed. “We will win the war in the end,” he "
+            "said.")
+    assert [q[1] for q in quotes_of(text, lexicon=None)] == ["Smith", "Smith"]
+
+
+def test_names_outside_the_lexicon_are_kept_as_written():
+    assert quotes_of("“The war will be long,” said Ivan Petrovich Sidorov.") == [
+        ("speech", "Ivan Petrovich Sidorov", "The war will be long")]
+
+
+def test_a_quotation_over_several_paragraphs_each_reopened():
+    quotes = find_quotes(tables("“First paragraph of the speech.", "“Second paragraph of it.",
+                                "“Third and last,” Smith said.", "Then the author.")[0],
+                         lexicon=PEOPLE)
+    assert len(quotes) == 1
+    row = quotes.iloc[0]
+    assert (row["para_id"], row["para_end"], row["speaker"]) == (0, 2, "John Smith")
+    assert row["text"] == ("First paragraph of the speech.\n\nSecond paragraph of it.\n\n"
+                           "Third and last")
+
+
+def test_a_quotation_closed_only_at_the_end_of_its_last_paragraph():
+    quotes = find_quotes(tables("Jones said:", "“This is a struggle. It has always been;",
+                                "and it will last for long”.")[0], lexicon=PEOPLE)
+    assert quotes[["para_id", "para_end", "speaker", "kind"]].values.tolist() == [
+        [1, 2, "Ann Jones", "speech"]]
+
+
+def test_a_lead_in_colon_introduces_a_paragraph_without_its_opening_mark():
+    assert quotes_of("The US sends weapons. Smith predicted:",
+                     "This is a struggle. It will last for long”.") == [
+        ("speech", "John Smith", "This is a struggle. It will last for long")]
+    # With a reporting verb before the colon, even no marks at all.
+    assert quotes_of("Smith predicted:", "This is a struggle without any marks.") == [
+        ("speech", "John Smith", "This is a struggle without any marks.")]
+    # Without one, an unmarked paragraph after a colon stays the author's.
+    assert quotes_of("Consider the allusion:", "The war goes on and on.") == []
+
+
+def test_a_lead_in_names_the_speaker_of_the_next_quoted_paragraphs():
+    quotes = quotes_of("Chair of the council, Ann Jones, (in an interview) offers her view:",
+                       "“We are heading for a real war, a full-blown war.”",
+                       "“It will be long and there must be fear.”",
+                       "The author resumes. “It is a dying breed, saddled with debts.”")
+    assert [q[:2] for q in quotes] == [("speech", "Ann Jones"), ("speech", "Ann Jones"),
+                                       ("speech", None)]
+
+
+def test_a_lead_in_ending_with_a_comma_and_a_reporting_clause():
+    assert quotes_of("However, the “parameters” of this system, explained Ann Jones,",
+                     "“… will ensure a long-lasting peace in the whole region”.") == [
+        ("scare", None, "parameters"),
+        ("speech", "Ann Jones", "… will ensure a long-lasting peace in the whole region")]
+
+
+# --------------------------------------------------------------------------- voice
+
+
+def test_mark_voice_keeps_scare_quotes_with_the_author():
+    paragraphs, sentences = tables(
+        "The West has ‘lost’ Russia. “We will win the war in the end,” Smith said.",
+        "“A second paragraph of speech.",
+        "“And a third one,” she added. The author resumes here at some length.")
+    quotes = find_quotes(paragraphs, lexicon=PEOPLE)
+    marked = mark_voice(sentences, quotes)
+    assert marked["voice"].tolist() == ["author", "quoted", "quoted", "quoted", "author"]
+    assert marked["speaker"].tolist()[:2] == [None, "John Smith"]
+    assert len(marked) == len(sentences) and "voice" not in sentences
+
+
+def test_summarise_voices_shares_out_every_word():
+    paragraphs, sentences = tables("The author writes these words. “We will win,” Smith said. "
+                                   "‘Lost’ is a scare quote.")
+    quotes = find_quotes(paragraphs, lexicon=PEOPLE)
+    voices = summarise_voices(quotes, sentences).set_index("speaker")
+    assert list(voices.reset_index().columns) == VOICE_COLUMNS
+    total = sentences["n_tokens"].sum()
+    assert voices.loc["John Smith", "words"] == 3
+    assert voices.loc["(author)", "words"] == total - 3
+    assert voices["share"].sum() == pytest.approx(1.0)
+    assert voices.loc["John Smith", "quotes"] == 1
+
+
+# --------------------------------------------------------------------------- the article
+
+
+def test_default_article_speakers(article_quotes):
+    speech = article_quotes[article_quotes["kind"] == "speech"]
+    by_speaker = speech.groupby("speaker")["para_id"].apply(list).to_dict()
+    assert by_speaker["Yuri Ushakov"] == [19]  # “This speech …,” Ushakov said.
+    assert by_speaker["Sergei Lavrov"] == [27]  # "Lavrov predicted:" then an unopened quote
+    assert by_speaker["Ivan Timofeev"] == [28]  # “Initially, …”, writes Ivan Timofeev.
+    assert by_speaker["Maria Zakharova"] == [30]  # "…, explained Maria Zakharova," lead-in
+    assert by_speaker["Sergei Karaganov"] == [32, 33, 34]  # lead-in colon, then continued
+    assert by_speaker["Vladimir Putin"] == [7, 14]  # "Putin emphatically said", "he said"
+
+
+def test_default_article_scare_quotes(article_quotes):
+    kinds = article_quotes.groupby("text")["kind"].agg(set).to_dict()
+    for phrase in ["lost", "half of it", "Alt", "sparse", "Élite", "indivisibility",
+                   "parameters", "waiting for Godot", "security lock", "Marxist AND terrorist"]:
+        assert kinds[phrase] == {"scare"}, phrase
+
+
+def test_default_article_lavrov_quote_spans_the_whole_paragraph(article, article_quotes):
+    paragraphs = article[0]
+    row = article_quotes[article_quotes["speaker"] == "Sergei Lavrov"].iloc[0]
+    text = paragraphs.loc[paragraphs["para_id"] == 27, "text"].iloc[0]
+    assert row["start"] == 0
+    assert row["text"].startswith("This is a geopolitical struggle.")
+    assert row["text"].endswith("uniting the efforts of Eurasian countries")
+    assert text[row["start"]:row["end"]] == row["text"]
+
+
+def test_default_article_voices(article, article_quotes):
+    voices = summarise_voices(article_quotes, article[1]).set_index("speaker")
+    assert voices.index[0] == "(author)"
+    assert 0.5 < voices.loc["(author)", "share"] < 0.9
+    assert voices.loc["Sergei Karaganov", "quotes"] == 3
+    marked = mark_voice(article[1], article_quotes)
+    quoted = marked[marked["voice"] == "quoted"]
+    assert set(quoted["para_id"]) >= {19, 27, 30, 32, 33, 34}
+    assert not {2, 5, 6, 41} & set(quoted["para_id"])  # paragraphs with only scare quotes
+    fig = plot_voice_shares(voices.reset_index())
+    assert isinstance(fig, Figure)
+    assert fig.axes[0].get_title(loc="left") and fig.axes[0].get_xlabel()
