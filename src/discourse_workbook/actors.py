@@ -372,8 +372,8 @@ def find_mentions(
     >>> find_mentions(sentences, load_lexicon()).actor.value_counts().head()
     """
     rows = []
-    columns = zip(sentences["doc_id"], sentences["para_id"], sentences["sent_id"],
-                  sentences["text"], strict=True)
+    names = ("doc_id", "para_id", "sent_id", "text")
+    columns = zip(*(sentences[c].tolist() for c in names), strict=True)
     for doc_id, para_id, sent_id, text in columns:
         for m in mention_spans(text, lexicon, demonyms=demonyms):
             rows.append((doc_id, para_id, sent_id, m.actor, m.kind, text[m.start:m.end],
@@ -488,7 +488,8 @@ def find_candidates(
     skip = set(stopwords) | {_key(t).casefold() for t in lexicon.titles} | _CALENDAR
     lower: Counter[str] = Counter()
     found: list[tuple[list[tuple[str, bool]], str, str]] = []  # (run, doc_id, sentence)
-    for doc_id, text in zip(sentences["doc_id"], sentences["text"], strict=True):
+    for doc_id, text in zip(sentences["doc_id"].tolist(), sentences["text"].tolist(),
+                            strict=True):
         covered = [(m.start, m.end) for m in mention_spans(text, lexicon)]
         tokens = []
         previous_end = 0

@@ -248,7 +248,8 @@ def segment_documents(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
     """
     paragraphs: list[dict] = []
     sentences: list[dict] = []
-    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
+    for doc_id, text in zip(documents["doc_id"].tolist(), documents["text"].tolist(),
+                            strict=True):
         paras, sents = segment_document(doc_id, text)
         paragraphs.extend(paras)
         sentences.extend(sents)

@@ -303,7 +303,7 @@ def score_sentences(
     analyzer = analyzer if analyzer is not None else get_analyzer()
     scores: dict[str, dict] = {}
     rows = []
-    for text in sentences["text"]:
+    for text in sentences["text"].tolist():
         text = text if isinstance(text, str) else ""
         if text not in scores:
             scores[text] = analyzer.polarity_scores(text)

@@ -119,11 +119,28 @@ def staged_folder(folder: str | Path) -> Iterator[Path]:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
+def _folder_mode(folder: Path, new: Path) -> int:
+    """The permissions the output folder should keep: its own when it exists, else
+    those a new folder gets from the umask (``mkdtemp`` makes ``new`` private)."""
+    if folder.is_dir():
+        return folder.stat().st_mode & 0o7777
+    probe = new / ".mode"
+    probe.mkdir()
+    try:
+        return probe.stat().st_mode & 0o7777
+    finally:
+        probe.rmdir()
+
+
 def replace_folder(new: Path, folder: Path) -> None:
-    """Move ``new`` to ``folder``, swapping out any previous contents."""
+    """Move ``new`` to ``folder``, swapping out any previous contents; ``folder`` keeps
+    its permissions."""
+    os.chmod(new, _folder_mode(folder, new))
     old = None
     if folder.exists():
-        old = folder.with_name(f".{folder.name}.old-{os.getpid()}")
+        # A unique empty folder that rename() may replace: a name built from the pid
+        # alone can be left over by an earlier run that was killed with the same pid.
+        old = Path(tempfile.mkdtemp(prefix=f".{folder.name}.old-", dir=folder.parent))
         folder.rename(old)
     new.rename(folder)
     if old is not None:
@@ -139,21 +156,34 @@ def write_part(frame: pd.DataFrame, path: Path) -> None:
     pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path)
 
 
-def merge_parts(parts: Iterable[Path], target: Path) -> int:
+ROW_GROUP = 65_536
+
+
+def merge_parts(parts: Iterable[Path], target: Path, *, row_group: int = ROW_GROUP) -> int:
     """Concatenate Parquet parts, in the order given, into one file; return the row count.
 
-    Parts are read one at a time, so memory holds one part, not the whole table. Columns
-    that are all empty in some part (typed null) take the type the other parts give them.
+    Parts are read one at a time, so memory holds one part, not the whole table; rows
+    are written in row groups of a fixed size, so the file is the same byte for byte
+    however the rows were batched. Columns that are all empty in some part (typed
+    null) take the type the other parts give them.
     """
     parts = list(parts)
     schema = _unified_schema(pq.read_schema(p) for p in parts)
-    rows = 0
+    buffered: list[pa.Table] = []
+    held = rows = 0
     with pq.ParquetWriter(target, schema) as writer:
         for part in parts:
-            table = pq.read_table(part)
-            table = table.select(schema.names).cast(schema)
-            writer.write_table(table)
+            table = pq.read_table(part).select(schema.names).cast(schema)
+            buffered.append(table)
+            held += table.num_rows
             rows += table.num_rows
+            while held >= row_group:
+                whole = pa.concat_tables(buffered)
+                writer.write_table(whole.slice(0, row_group), row_group_size=row_group)
+                buffered, held = [whole.slice(row_group)], held - row_group
+        if held or not rows:
+            writer.write_table(pa.concat_tables(buffered) if buffered else schema.empty_table(),
+                               row_group_size=row_group)
     return rows
 
 

@@ -57,7 +57,11 @@ def count_terms(
     """
     stopwords = load_stopwords() if stopwords is None else stopwords
     rows = []
-    for doc_id, texts in sentences.groupby("doc_id", sort=False)["text"]:
+    by_doc: dict[str, list[str]] = {}
+    for doc_id, text in zip(sentences["doc_id"].tolist(), sentences["text"].tolist(),
+                            strict=True):
+        by_doc.setdefault(doc_id, []).append(text)
+    for doc_id, texts in by_doc.items():
         # Count the tokens as written, then fold each distinct form once.
         forms = Counter(TOKEN.findall(" ".join(texts)))
         counts: Counter[str] = Counter()

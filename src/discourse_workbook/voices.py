@@ -82,6 +82,7 @@ _SENTENCE_BREAK = re.compile(r"[^\sA-Z][.!?…][\"”’)\]]*\s+")
 _AFTER_GAP = re.compile(r"[\s,.;:!?…–—-]*")
 _LEAD_IN_END = re.compile(r"[:,]\s*$")
 _WORD_CHAR = re.compile(r"[^\W_]")
+_MARK = re.compile("[“”„«»\"‘’']")
 
 
 # --------------------------------------------------------------------------- marks
@@ -90,9 +91,8 @@ _WORD_CHAR = re.compile(r"[^\W_]")
 def _marks(text: str) -> list[tuple[int, str, str]]:
     """Quotation marks of a paragraph as ``(position, 'd'|'s', 'open'|'close')``."""
     marks = []
-    for pos, ch in enumerate(text):
-        if ch not in "“”„«»\"‘’'":
-            continue
+    for found in _MARK.finditer(text):
+        pos, ch = found.start(), found.group()
         before = text[pos - 1] if pos else " "
         after = text[pos + 1] if pos + 1 < len(text) else " "
         if ch in _DOUBLE_OPEN:
@@ -525,7 +525,7 @@ def mark_voice(sentences: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     spans = _speech_spans(quotes)
     voices, speakers = [], []
     columns = ("doc_id", "para_id", "start", "end")
-    for doc_id, para_id, start, end in zip(*(sentences[c] for c in columns), strict=True):
+    for doc_id, para_id, start, end in zip(*(sentences[c].tolist() for c in columns), strict=True):
         best, inside = None, 0
         for lo, hi, speaker in spans.get((doc_id, para_id), ()):
             overlap = max(0, min(hi, end) - max(lo, start))

@@ -1,0 +1,96 @@
+"""The pipeline: batches, engines and workers give the same tables; the cache; progress."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from discourse_workbook.pipeline import Options, analyze, ensure_tables, iter_batches
+from discourse_workbook.tables import TABLE_NAMES
+
+SPEECHES = ["1861-Lincoln", "1865-Lincoln", "1933-Roosevelt", "1961-Kennedy", "2009-Obama",
+            "2021-Biden"]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory, inaugural):
+    folder = tmp_path_factory.mktemp("corpus")
+    for name in SPEECHES:
+        shutil.copy(inaugural / f"{name}.txt", folder / f"{name}.txt")
+    (folder / "empty.txt").write_text("")
+    return folder
+
+
+def read_bytes(folder):
+    return {name: (folder / f"{name}.parquet").read_bytes() for name in TABLE_NAMES}
+
+
+@pytest.fixture(scope="module")
+def one_worker(corpus, tmp_path_factory):
+    out = tmp_path_factory.mktemp("w1") / "tables"
+    with pytest.warns(UserWarning, match="skipped 1 document"):
+        analyze([corpus], out=out, options=Options(workers=1, batch_docs=2))
+    return out
+
+
+def test_one_worker_tables_are_complete(one_worker):
+    documents = pd.read_parquet(one_worker / "documents.parquet")
+    assert documents.doc_id.tolist() == SPEECHES
+    skipped = pd.read_parquet(one_worker / "skipped.parquet")
+    assert skipped.source.str.endswith("empty.txt").tolist() == [True]
+
+
+def test_two_workers_give_identical_tables(corpus, one_worker, tmp_path):
+    with pytest.warns(UserWarning):
+        analyze([corpus], out=tmp_path / "t", options=Options(workers=2, batch_docs=2))
+    assert read_bytes(tmp_path / "t") == read_bytes(one_worker)
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_gives_identical_tables(corpus, one_worker, tmp_path):
+    pytest.importorskip("dask.distributed")
+    with pytest.warns(UserWarning):
+        analyze([corpus], out=tmp_path / "t",
+                options=Options(engine="dask", workers=2, batch_docs=2))
+    assert read_bytes(tmp_path / "t") == read_bytes(one_worker)
+
+
+def test_batch_size_does_not_change_the_tables(corpus, one_worker, tmp_path):
+    with pytest.warns(UserWarning):
+        analyze([corpus], out=tmp_path / "t", options=Options(workers=1, batch_docs=50))
+    assert read_bytes(tmp_path / "t") == read_bytes(one_worker)
+
+
+def test_batches_respect_document_and_size_limits():
+    records = [{"text": "x" * 600_000} for _ in range(5)] + [{"text": "y"}] * 7
+    skipped: list = []
+    batches = list(iter_batches(records, max_docs=3, max_mb=1.0, skipped=skipped))
+    assert [len(b) for b in batches] == [2, 2, 3, 3, 2]
+    assert sum(map(len, batches)) == len(records)
+
+
+def test_ensure_tables_reuses_and_recomputes(tmp_path, write):
+    source = write("a.txt", "Russia and the West talk. Nobody listens.")
+    out = tmp_path / "tables"
+    first = ensure_tables([source], out=out, options=Options(workers=1))
+    stamp = (out / "manifest.json").stat().st_mtime_ns
+    again = ensure_tables([source], out=out, options=Options(workers=1))
+    assert (out / "manifest.json").stat().st_mtime_ns == stamp
+    assert again.sentences.text.tolist() == first.sentences.text.tolist()
+    source.write_text("Moscow answers at last. Washington waits.", encoding="utf-8")
+    changed = ensure_tables([source], out=out, options=Options(workers=1))
+    assert changed.sentences.text.tolist() == ["Moscow answers at last.", "Washington waits."]
+    assert set(changed.actors.actor) == {"Russia", "United States"}
+
+
+def test_progress_bar_when_asked(capsys, tmp_path, default_article):
+    analyze([default_article], out=tmp_path / "t", options=Options(workers=1), progress=True)
+    err = capsys.readouterr().err
+    assert "analyze" in err and "MB" in err and "1 documents" in err
+
+
+def test_quiet_without_a_terminal(capsys, tmp_path, default_article):
+    analyze([default_article], out=tmp_path / "t", options=Options(workers=1))
+    assert capsys.readouterr().err == ""
