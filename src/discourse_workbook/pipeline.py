@@ -458,7 +458,7 @@ class _progress_bar:
                 desc="analyze",
                 file=sys.stderr,
                 bar_format="{desc}: {percentage:3.0f}%|{bar}| {n:.1f}/{total:.1f} MB "
-                "[{elapsed}<{remaining}, {rate_fmt}] {postfix}",
+                "[{elapsed}<{remaining}, {rate_noinv_fmt}{postfix}]",
             )
             self.docs = 0
         return self.advance
