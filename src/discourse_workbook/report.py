@@ -1,0 +1,411 @@
+"""``build_report``: run the five notebooks headless and export figures and HTML reports.
+
+The tables are made (or reused) once; each notebook then runs with papermill in its own
+kernel, with the sources, the lexicon and the output folders passed as parameters, and is
+exported as a self-contained HTML page (images embedded, no script or style fetched from
+the network). Reports and figures are written into temporary folders that replace the
+previous ones only when every notebook has run, so an interrupted or failed report leaves
+the previous complete reports in place.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import sys
+import tempfile
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .errors import InputError
+from .tables import Tables, replace_folder
+
+
+@dataclass(frozen=True)
+class Notebook:
+    """One notebook of the workbook: its file, its title and the question it answers."""
+
+    name: str
+    title: str
+    question: str
+    show_code: bool = True
+
+
+NOTEBOOKS = (
+    Notebook("01_load_and_clean.ipynb", "Load and clean",
+             "What text was analysed, what cleaning removed, and how it splits into "
+             "paragraphs and sentences."),
+    Notebook("02_terms.ipynb", "Terms",
+             "Which words the text uses most, which are key rather than merely frequent, "
+             "and where they occur."),
+    Notebook("03_sentiment.ipynb", "Sentiment",
+             "How positive or negative the text is, sentence by sentence and paragraph by "
+             "paragraph, and where the tone turns."),
+    Notebook("04_actors_and_voices.ipynb", "Actors and voices",
+             "Who the text is about, who appears together, and who is given a voice."),
+    Notebook("05_write_up.ipynb", "Write-up",
+             "The key findings with their figures and tables, for a reader who never sees "
+             "the code.", show_code=False),
+)
+KERNEL = "python3"
+OFFLINE_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+"""
+NOTEBOOK_OPTIONS = ("batch_docs", "batch_mb", "strict")
+
+
+def build_report(
+    sources=None,
+    *,
+    out: str | Path | None = None,
+    options=None,
+    progress: bool | None = None,
+) -> Path:
+    """Run the five notebooks on ``sources`` and write their HTML reports, an index
+    and the figures; return the path of the index (``reports/index.html``).
+
+    With ``out``, the tables go to ``out/tables``, the reports to ``out/reports`` and
+    the figures to ``out/figures``; without it, to ``data/processed``, ``reports/`` and
+    ``figures/``. A notebook that fails raises :class:`InputError` naming the notebook
+    and the cell; the previous reports and figures are then left as they were.
+
+    >>> build_report(["data/raw"], out="/tmp/report")  # /tmp/report/reports/index.html
+    """
+    from .pipeline import Options, ensure_tables
+
+    options = (options or Options()).check()
+    if options.actors:
+        options = replace(options, actors=str(Path(options.actors).absolute()))
+    sources = [Path(s).absolute() for s in sources] if sources else []
+    tables_dir, reports_dir, figures_dir = output_folders(out)
+    for folder in (reports_dir, figures_dir):
+        if folder.exists() and not folder.is_dir():
+            raise InputError(f"{folder} is a file, not a folder; choose another --out.")
+    tables = ensure_tables(sources, out=tables_dir, options=options, progress=progress)
+    parameters = notebook_parameters(sources, options, tables_dir=tables_dir)
+    with _staging(reports_dir) as new_reports, _staging(figures_dir) as new_figures:
+        parameters["figures_dir"] = str(new_figures)
+        run_notebooks(new_reports, parameters, rename={str(new_figures): str(figures_dir)})
+        write_index(new_reports, tables)
+        _keep_hidden_files(figures_dir, new_figures)
+        _keep_hidden_files(reports_dir, new_reports)
+        replace_folder(new_figures, figures_dir)
+        replace_folder(new_reports, reports_dir)
+    return reports_dir / "index.html"
+
+
+def output_folders(out: str | Path | None) -> tuple[Path, Path, Path]:
+    """Return ``(tables, reports, figures)`` folders for ``out`` (None: the project's)."""
+    if out is None:
+        return paths.PROCESSED, paths.REPORTS, paths.FIGURES
+    out = Path(out).absolute()
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out} is a file, not a folder; choose another --out.")
+    return out / "tables", out / "reports", out / "figures"
+
+
+def notebook_parameters(sources: list[Path], options, *, tables_dir: Path) -> dict:
+    """Return the papermill parameters that make every notebook read the same tables."""
+    settings = asdict(options)
+    return {
+        "sources": [str(s) for s in sources],
+        "actors": settings["actors"],
+        "demonyms": settings["demonyms"],
+        "threshold": settings["threshold"],
+        "options": {k: settings[k] for k in NOTEBOOK_OPTIONS},
+        "tables_dir": str(Path(tables_dir).absolute()),
+        "interactive": False,
+    }
+
+
+def run_notebooks(folder: Path, parameters: dict, notebooks=None, *,
+                  rename: dict[str, str] | None = None) -> list[Path]:
+    """Execute each notebook into ``folder`` (executed copy and HTML); return the HTML paths.
+
+    ``rename`` maps temporary paths in the injected parameters to the paths the outputs
+    will have once moved into place, so that a report names where its figures are.
+    """
+    notebooks = NOTEBOOKS if notebooks is None else notebooks
+    written = []
+    kernel_dir = Path(tempfile.mkdtemp(prefix="dw-kernel-"))
+    try:
+        for number, notebook in enumerate(notebooks, 1):
+            print(f"report: running {notebook.name} ({number}/{len(notebooks)})",
+                  file=sys.stderr, flush=True)
+            executed = folder / notebook.name
+            execute_notebook(paths.NOTEBOOKS / notebook.name, executed, parameters,
+                             kernel_dir=kernel_dir)
+            _rename_in_parameters(executed, rename or {})
+            written.append(export_html(executed, folder / f"{executed.stem}.html",
+                                       show_code=notebook.show_code))
+    finally:
+        shutil.rmtree(kernel_dir, ignore_errors=True)
+    return written
+
+
+def execute_notebook(source: Path, target: Path, parameters: dict, *,
+                     kernel_dir: Path | None = None) -> Path:
+    """Run one notebook with papermill (working folder: the notebook's own) into ``target``.
+
+    A failing cell raises :class:`InputError` naming the notebook, the cell and the error.
+    """
+    import papermill
+    from jupyter_client.kernelspec import NoSuchKernel
+    from jupyter_client.manager import KernelManager
+    from papermill.exceptions import PapermillExecutionError
+
+    if not source.is_file():
+        raise InputError(f"{source} does not exist (a notebook of the report).")
+    own_dir = kernel_dir is None
+    kernel_dir = Path(tempfile.mkdtemp(prefix="dw-kernel-")) if own_dir else kernel_dir
+    manager = KernelManager(kernel_name=KERNEL, transport="ipc",
+                            ip=str(kernel_dir / f"{source.stem[:12]}"))
+    try:
+        papermill.execute_notebook(
+            str(source), str(target), parameters=parameters, kernel_name=KERNEL,
+            cwd=str(source.parent), progress_bar=False, log_output=False, km=manager,
+        )
+    except PapermillExecutionError as err:
+        raise InputError(_failure(source.name, err, _code_cell_number(target))) from None
+    except NoSuchKernel:
+        raise InputError(f"The Jupyter kernel {KERNEL!r} that runs {source.name} is not "
+                         "installed; `make venv` installs it.") from None
+    finally:
+        if manager.has_kernel:
+            manager.shutdown_kernel(now=True)
+        if own_dir:
+            shutil.rmtree(kernel_dir, ignore_errors=True)
+    return target
+
+
+def _rename_in_parameters(notebook: Path, rename: dict[str, str]) -> None:
+    """Replace temporary paths in the cell papermill injected with their final ones."""
+    import nbformat
+
+    if not rename:
+        return
+    node = nbformat.read(notebook, as_version=4)
+    for cell in node.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            for old, new in rename.items():
+                cell.source = cell.source.replace(repr(old)[1:-1], repr(new)[1:-1])
+    parameters = node.metadata.get("papermill", {}).get("parameters", {})
+    for key, value in parameters.items():
+        if isinstance(value, str) and value in rename:
+            parameters[key] = rename[value]
+    nbformat.write(node, notebook)
+
+
+def _code_cell_number(executed: Path) -> int | None:
+    """The number of the failing cell among the code cells of the notebook as written
+    (the cell papermill injects with the parameters is not counted)."""
+    import nbformat
+
+    try:
+        cells = nbformat.read(executed, as_version=4).cells
+    except (OSError, ValueError):
+        return None
+    code = [c for c in cells if c.cell_type == "code"
+            and "injected-parameters" not in c.metadata.get("tags", [])]
+    for number, cell in enumerate(code, 1):
+        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+            return number
+    return None
+
+
+def _failure(name: str, err, number: int | None) -> str:
+    """One sentence: which notebook, which cell, which error."""
+    lines = [line.strip() for line in (err.source or "").splitlines() if line.strip()]
+    code = f" (`{lines[0][:80]}`)" if lines else ""
+    where = f"code cell {number}" if number else "a cell"
+    value = " ".join(str(err.evalue).split())[:200]
+    detail = f"{err.ename}: {value}" if value else err.ename
+    return f"The notebook {name} failed in {where}{code} with {detail}"
+
+
+def export_html(notebook: Path, target: Path, *, show_code: bool = True) -> Path:
+    """Write ``notebook`` as a self-contained HTML page (embedded images and styles, no
+    scripts from the network); ``show_code=False`` hides the code cells."""
+    import jinja2
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name="lab",
+        template_file="offline.html.j2",
+        extra_loaders=[jinja2.DictLoader({"offline.html.j2": OFFLINE_TEMPLATE})],
+        embed_images=True,
+        exclude_input=not show_code,
+        exclude_input_prompt=not show_code,
+        exclude_output_prompt=not show_code,
+    )
+    node = nbformat.read(notebook, as_version=4)
+    body, _ = exporter.from_notebook_node(node, resources={"metadata": {"name": _title(node)}})
+    target.write_text(body, encoding="utf-8")
+    return target
+
+
+def _title(node) -> str:
+    """The notebook's first Markdown heading, as plain text."""
+    for cell in node.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("#"):
+                    return line.lstrip("#").strip()
+    return "discourse-workbook report"
+
+
+# --------------------------------------------------------------------------- the index
+
+
+def summary_lines(tables: Tables) -> dict[str, str]:
+    """Return a one-line, data-based summary for each notebook (by file name)."""
+    from . import writeup
+
+    docs, paras, sents = tables.documents, tables.paragraphs, tables.sentences
+    lines = {
+        "01_load_and_clean.ipynb": (
+            f"{_count(len(docs), 'document')}: {_count(len(paras), 'paragraph')}, "
+            f"{_count(len(sents), 'sentence')}, {_count(int(docs['n_tokens'].sum()), 'word')}."
+        ),
+    }
+    frequent = writeup.content_counts(tables.terms).head(3)
+    keys = writeup.top_key_terms(tables, n=3)
+    if len(frequent):
+        lines["02_terms.ipynb"] = (
+            f"Most frequent content words: {', '.join(frequent.index)}; "
+            f"key words: {', '.join(keys)}.")
+    tone = writeup.tone_finding(tables)
+    if tone:
+        lines["03_sentiment.ipynb"] = tone
+    actors = writeup.actor_table(tables, n=1)
+    if len(actors):
+        top = actors.iloc[0]
+        speech = int((tables.quotes["kind"] == "speech").sum()) if len(tables.quotes) else 0
+        lines["04_actors_and_voices.ipynb"] = (
+            f"Most-mentioned actor: {top['actor']} ({_count(int(top['mentions']), 'mention')}); "
+            f"{_count(speech, 'direct quotation')}.")
+    lines["05_write_up.ipynb"] = (f"{_count(len(writeup.findings(tables)), 'key finding')}, "
+                                  "with figures, tables, methods and limitations.")
+    return lines
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def write_index(folder: Path, tables: Tables, notebooks=None) -> Path:
+    """Write ``index.html`` linking each report with a one-line summary; return its path."""
+    notebooks = NOTEBOOKS if notebooks is None else notebooks
+    summaries = summary_lines(tables)
+    items = []
+    for notebook in notebooks:
+        page = Path(notebook.name).with_suffix(".html").name
+        summary = summaries.get(notebook.name, "")
+        items.append(
+            f'<li><a href="{html.escape(page)}">{html.escape(notebook.title)}</a>'
+            f"<p>{html.escape(notebook.question)}</p>"
+            + (f'<p class="data">{html.escape(summary)}</p>' if summary else "")
+            + "</li>"
+        )
+    titles = tables.documents.get("title", pd.Series(dtype=object)).dropna()
+    subject = (f"“{titles.iloc[0]}”" if len(tables.documents) == 1 and len(titles)
+               else _count(len(tables.documents), "document"))
+    page = INDEX_PAGE.format(subject=html.escape(subject), items="\n".join(items))
+    target = folder / "index.html"
+    target.write_text(page, encoding="utf-8")
+    return target
+
+
+INDEX_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>discourse-workbook reports</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 46rem; margin: 2rem auto;
+       padding: 0 1rem; line-height: 1.45; color: #222; }}
+li {{ margin-bottom: 1rem; }}
+li a {{ font-weight: bold; font-size: 1.1rem; color: #0072B2; }}
+li p {{ margin: 0.2rem 0; }}
+p.data {{ color: #555; }}
+</style>
+</head>
+<body>
+<h1>Discourse analysis: {subject}</h1>
+<p>Reports made by discourse-workbook. Start with the write-up; the numbered notebooks
+show how each result was obtained.</p>
+<ol>
+{items}
+</ol>
+</body>
+</html>
+"""
+
+
+# --------------------------------------------------------------------------- staging
+
+
+class _staging:
+    """A temporary folder beside ``folder``; removed on exit unless it was moved into place.
+
+    Its name carries the process id, so that one left by a killed run is recognised and
+    removed by the next run.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def __enter__(self) -> Path:
+        self.folder.parent.mkdir(parents=True, exist_ok=True)
+        _remove_abandoned(self.folder)
+        self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.folder.name}.tmp-{os.getpid()}-",
+                                         dir=self.folder.parent))
+        self.tmp.chmod(0o777 & ~_umask())
+        return self.tmp
+
+    def __exit__(self, *exc) -> None:
+        if self.tmp.exists():
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _remove_abandoned(folder: Path) -> None:
+    """Remove staging folders of ``folder`` left behind by runs that were killed."""
+    pattern = re.compile(rf"\.{re.escape(folder.name)}\.tmp-(\d+)-")
+    for path in folder.parent.glob(f".{folder.name}.tmp-*"):
+        match = pattern.match(path.name)
+        if match and path.is_dir() and not _alive(int(match.group(1))):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _keep_hidden_files(old: Path, new: Path) -> None:
+    """Carry hidden files (``.gitkeep``) of the folder being replaced into its successor."""
+    if old.is_dir():
+        for path in old.iterdir():
+            if path.name.startswith(".") and path.is_file() and not (new / path.name).exists():
+                shutil.copy2(path, new / path.name)

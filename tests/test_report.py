@@ -1,0 +1,373 @@
+"""``build_report`` and the write-up: index, HTML reports, figures, safety, failures.
+
+The report runs come from the session fixture ``built`` of ``test_notebooks.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+from PIL import Image
+from test_notebooks import HOSTILE, HOSTILE_IMAGE, HOSTILE_SCRIPT, NAMES, report_runs
+
+from discourse_workbook import cli, paths, report, writeup
+from discourse_workbook.errors import InputError
+from discourse_workbook.pipeline import analyze
+from discourse_workbook.tables import read_tables
+
+FIGURES = {
+    "top_terms", "key_terms", "term_dispersion", "sentence_sentiment", "paragraph_sentiment",
+    "sentiment_arc", "actor_mentions", "actor_positions", "actor_network", "actor_sentiment",
+    "voice_share",
+}  # fmt: skip
+PAGES = [Path(name).with_suffix(".html").name for name in NAMES]
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> dict:
+    return report_runs(tmp_path_factory)
+
+
+def page(built, run: str, name: str) -> str:
+    return (Path(built[run]["out"]) / "reports" / name).read_text(encoding="utf-8")
+
+
+class Elements(HTMLParser):
+    """Collect the elements of a page: (tag, attributes, text inside a <script>)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+        if self._in_script:
+            self.scripts.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts[-1] += data
+
+
+def parse(text: str) -> Elements:
+    parser = Elements()
+    parser.feed(text)
+    return parser
+
+
+def code_cells(text: str) -> list[dict]:
+    """The code editors (cell inputs) shown in a page."""
+    return [attrs for tag, attrs in parse(text).elements
+            if "jp-InputArea-editor" in (attrs.get("class") or "").split()]
+
+
+# --------------------------------------------------------------------------- what is written
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("run", ["default", "corpus"])
+def test_reports_executed_copies_and_index_are_written(built, run):
+    reports = Path(built[run]["out"]) / "reports"
+    for name in NAMES:
+        assert (reports / name).is_file()
+        assert (reports / Path(name).with_suffix(".html")).stat().st_size > 10_000
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    links = [a["href"] for tag, a in parse(index).elements if tag == "a"]
+    assert links == PAGES
+    assert built[run]["stdout"].strip() == f"report written: {reports / 'index.html'}"
+    executed = nbformat.read(reports / NAMES[1], as_version=4)
+    assert executed.metadata["papermill"]["parameters"]["figures_dir"] == str(
+        reports.parent / "figures")
+    injected = [c.source for c in executed.cells
+                if "injected-parameters" in c.metadata.get("tags", [])]
+    assert f'figures_dir = "{reports.parent / "figures"}"' in injected[0]
+    assert not list(reports.parent.glob(".*tmp-*"))
+
+
+@pytest.mark.slow
+def test_index_summarises_each_report_from_the_data(built):
+    index = page(built, "default", "index.html")
+    tables = read_tables(Path(built["default"]["out"]) / "tables")
+    summaries = re.findall(r'<p class="data">(.*?)</p>', index)
+    assert len(summaries) == len(NAMES)
+    assert f"{len(tables.paragraphs)} paragraphs" in summaries[0]
+    top = tables.actors.sort_values("mentions", ascending=False, kind="stable").iloc[0]
+    assert f"{top['actor']} ({top['mentions']} mentions)" in summaries[3]
+
+
+@pytest.mark.slow
+def test_progress_is_one_line_per_notebook(built):
+    lines = [line for line in built["default"]["stderr"].splitlines() if line.strip()]
+    running = [line for line in lines if line.startswith("report: running ")]
+    assert [line.split()[2] for line in running] == NAMES
+    assert len(lines) == len(NAMES), lines
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("run", ["default", "corpus"])
+def test_figures_are_png_at_300_dpi_and_svg(built, run):
+    folder = Path(built[run]["out"]) / "figures"
+    assert {p.stem for p in folder.glob("*.png")} == FIGURES
+    assert {p.stem for p in folder.glob("*.svg")} == FIGURES
+    with Image.open(folder / "paragraph_sentiment.png") as image:
+        assert round(image.info["dpi"][0]) == 300
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("run", ["default", "corpus"])
+@pytest.mark.parametrize("name", PAGES)
+def test_html_loads_nothing_from_the_network(built, run, name):
+    text = page(built, run, name)
+    parsed = parse(text)
+    for tag, attrs in parsed.elements:
+        for key in ("src", "href"):
+            value = attrs.get(key) or ""
+            assert not re.match(r"\s*(https?:)?//", value), f"{tag} {key}={value[:80]}"
+        if tag == "img":
+            assert attrs["src"].startswith("data:image/")
+        if tag == "script":
+            assert "src" not in attrs
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", text)
+    assert "@import" not in text
+    assert any(tag == "img" for tag, _ in parsed.elements) == (name != "01_load_and_clean.html")
+
+
+@pytest.mark.slow
+def test_write_up_hides_code_and_the_others_show_it(built):
+    write_up = page(built, "default", "05_write_up.html")
+    assert "show_findings" not in write_up and "ensure_tables" not in write_up
+    assert not code_cells(write_up)
+    assert "Key findings" in write_up
+    assert "<strong>Figure 1.</strong>" in write_up and "<strong>Table 1.</strong>" in write_up
+    terms = page(built, "default", "02_terms.html")
+    assert "keyness_general" in terms and len(code_cells(terms)) > 10
+
+
+@pytest.mark.slow
+def test_write_up_findings_take_their_numbers_from_the_tables(built):
+    tables = read_tables(Path(built["default"]["out"]) / "tables")
+    text = re.sub(r"\s+", " ", page(built, "default", "05_write_up.html"))
+    top = tables.actors.sort_values("mentions", ascending=False, kind="stable").iloc[0]
+    n_paragraphs = len(tables.paragraphs)
+    assert (f"{top['actor']} is the most-mentioned actor: {top['mentions']} mentions in "
+            f"{top['paragraphs']} of {n_paragraphs} paragraphs") in text
+    mean = tables.sentences["compound"].mean()
+    assert f"the mean sentence score is {mean:+.2f}".replace("-", "−") in text
+    assert f"{len(tables.sentences)} sentences" in text
+
+
+# --------------------------------------------------------------------------- document text is data
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", PAGES)
+def test_hostile_markup_is_shown_as_text(built, name):
+    text = page(built, "corpus", name)
+    parsed = parse(text)
+    assert not [attrs for _, attrs in parsed.elements if "onerror" in attrs]
+    assert not [tag for tag, attrs in parsed.elements if tag == "img" and attrs.get("src") == "x"]
+    assert not [s for s in parsed.scripts if "alert(" in s or "PWNED" in s]
+    assert not [hostile for hostile in HOSTILE if hostile in text]
+    if name != "index.html":
+        escaped = ("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(1)&gt;")
+        assert any(e in text for e in escaped), f"{name} never shows the hostile text"
+
+
+@pytest.mark.slow
+def test_hostile_markup_never_becomes_svg_markup(built):
+    svgs = list((Path(built["corpus"]["out"]) / "figures").glob("*.svg"))
+    assert svgs
+    for svg in svgs:
+        parsed = parse(svg.read_text(encoding="utf-8"))
+        assert not [tag for tag, _ in parsed.elements if tag in ("script", "img")]
+        assert not [attrs for _, attrs in parsed.elements if "onerror" in attrs]
+
+
+@pytest.mark.slow
+def test_hostile_page_does_not_run_in_a_browser(built, tmp_path):
+    browser = shutil.which("chromium") or (
+        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    if browser is None:
+        pytest.skip("chromium is not installed")
+    for name in PAGES:
+        target = Path(built["corpus"]["out"]) / "reports" / name
+        dom = subprocess.run(
+            [browser, "--headless", "--no-sandbox", "--disable-gpu",
+             "--disable-background-networking", "--dump-dom", target.as_uri()],
+            capture_output=True, text=True, timeout=120,
+        ).stdout
+        parsed = parse(dom)
+        assert dom and not [a for _, a in parsed.elements if "onerror" in a]
+        assert not [a for tag, a in parsed.elements if tag == "body" and "data-pwned" in a]
+        assert "<title>PWNED</title>" not in dom
+        assert not [s for s in parsed.scripts if "alert(" in s or "PWNED" in s]
+
+
+# --------------------------------------------------------------------------- failures
+
+
+def broken_notebook(folder: Path) -> Path:
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                       "language": "python"}
+    parameters = nbformat.v4.new_code_cell("sources = []")
+    parameters.metadata["tags"] = ["parameters"]
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell("# Broken"),
+        parameters,
+        nbformat.v4.new_code_cell("total = 1 + 1"),
+        nbformat.v4.new_code_cell('raise ValueError("this cell is broken on purpose")'),
+    ]
+    path = folder / "01_broken.ipynb"
+    nbformat.write(notebook, path)
+    return path
+
+
+@pytest.mark.slow
+def test_a_failing_notebook_is_named_and_earlier_reports_stay(tmp_path, monkeypatch, capsys):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    broken_notebook(folder)
+    monkeypatch.setattr(paths, "NOTEBOOKS", folder)
+    monkeypatch.setattr(report, "NOTEBOOKS", (report.Notebook("01_broken.ipynb", "Broken", "?"),))
+    out = tmp_path / "out"
+    (out / "reports").mkdir(parents=True)
+    (out / "reports" / "index.html").write_text("the previous report", encoding="utf-8")
+    (out / ".reports.tmp-999999999-left").mkdir()
+
+    code = cli.main(["report", "--out", str(out), "--workers", "1", "--no-progress"])
+
+    err = capsys.readouterr().err
+    assert code == 2
+    message = err.strip().splitlines()[-1]
+    assert message.startswith("discourse-workbook: error: The notebook 01_broken.ipynb failed")
+    assert "ValueError: this cell is broken on purpose" in message
+    assert "in code cell 3 (`raise ValueError(" in message
+    assert (out / "reports" / "index.html").read_text(encoding="utf-8") == "the previous report"
+    assert not list(out.glob(".*tmp-*"))
+
+
+@pytest.mark.slow
+def test_a_killed_report_leaves_the_previous_reports(tmp_path):
+    out = tmp_path / "out"
+    for folder in ("reports", "figures"):
+        (out / folder).mkdir(parents=True)
+        (out / folder / "previous.txt").write_text("complete", encoding="utf-8")
+    command = [sys.executable, "-m", "discourse_workbook", "report", "--out", str(out),
+               "--workers", "1", "--no-progress"]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, cwd=paths.ROOT,
+                               start_new_session=True)
+    seen = []
+    for line in process.stderr:
+        seen.append(line)
+        if "running 02_terms.ipynb" in line:
+            break
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=60)
+    assert any("running 02_terms.ipynb" in line for line in seen), seen
+    for folder in ("reports", "figures"):
+        assert [p.name for p in (out / folder).iterdir()] == ["previous.txt"]
+    assert list(out.glob(".reports.tmp-*"))
+
+
+def test_an_output_folder_that_is_a_file_is_refused(tmp_path):
+    target = tmp_path / "file"
+    target.write_text("x", encoding="utf-8")
+    with pytest.raises(InputError, match="is a file"):
+        report.build_report(out=target)
+
+
+def test_report_html_of_a_notebook_is_offline(tmp_path):
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_markdown_cell("# A title\n\nText with $x^2$ maths.")]
+    path = tmp_path / "n.ipynb"
+    nbformat.write(notebook, path)
+    text = report.export_html(path, tmp_path / "n.html").read_text(encoding="utf-8")
+    assert "<title>A title</title>" in text
+    assert "<script" not in text and "require.js" not in text and "mathjax" not in text.lower()
+
+
+# --------------------------------------------------------------------------- the write-up
+
+
+@pytest.fixture(scope="module")
+def article(tmp_path_factory):
+    return analyze(out=tmp_path_factory.mktemp("article") / "tables")
+
+
+def test_findings_state_the_numbers_of_the_tables(article):
+    found = writeup.findings(article)
+    docs = article.documents
+    assert found[0] == (
+        f"The text analysed is “{docs.title[0]}” by {docs.author[0]}: "
+        f"{len(article.paragraphs)} paragraphs, {len(article.sentences)} sentences and "
+        f"{int(docs.n_tokens.sum()):,} words."
+    )
+    counts = article.terms[~article.terms.stopword].groupby("term")["count"].sum()
+    assert f"“{counts.idxmax()}” ({counts.max()})" in found[1]
+    pairs = article.mentions.drop_duplicates(["para_id", "actor"]).merge(
+        article.mentions.drop_duplicates(["para_id", "actor"]), on="para_id")
+    together = pairs[pairs.actor_x < pairs.actor_y].groupby(["actor_x", "actor_y"]).size()
+    assert f"together in {together.max()} paragraphs" in " ".join(found)
+
+
+def test_tables_in_the_write_up_escape_text_and_stay_short():
+    frame = pd.DataFrame({"text": [HOSTILE_SCRIPT] * 40, "score": [0.123456] * 40})
+    shown = writeup.show_table(frame, "Scores <b>bold</b>", number=2, n=5)._repr_html_()
+    assert "&lt;script&gt;" in shown and "<script>" not in shown
+    assert "Table 2.</strong> " in shown and "&lt;b&gt;bold&lt;/b&gt;" in shown
+    assert "(first 5 of 40 rows)" in shown
+    assert shown.count("<tr") == 6
+    assert "0.12" in shown and "0.123456" not in shown
+
+
+def test_sentences_and_captions_are_escaped():
+    shown = writeup.show_sentences([HOSTILE_IMAGE])._repr_html_()
+    assert "&lt;img src=x onerror=alert(1)&gt;" in shown and "<img" not in shown
+    import matplotlib.pyplot as plt
+
+    fig, _ = plt.subplots()
+    figure = writeup.show_figure(fig, HOSTILE_SCRIPT, number=3)._repr_html_()
+    assert "Figure 3.</strong> " in figure and "&lt;script&gt;" in figure
+    assert "<script" not in figure
+    assert figure.count("<img ") == 1 and "data:image/png;base64," in figure
+    assert not plt.fignum_exists(fig.number)
+
+
+def test_paragraphs_to_read_point_at_the_extremes(article):
+    table = writeup.paragraphs_to_read(article, n=2)
+    paras = article.paragraphs
+    lowest = paras.loc[paras.sentiment.idxmin()]
+    first = table[table.why == "most negative"].iloc[0]
+    assert first.paragraph == lowest.para_id + 1
+    assert first.sentiment == pytest.approx(lowest.sentiment)
+    mixed = table[table.why.str.startswith("mixed")]
+    assert (mixed.sentiment_min < 0).all() and (mixed.sentiment_max > 0).all()
+
+
+def test_key_or_frequent_tells_key_words_from_common_ones(article):
+    table = writeup.key_or_frequent(article, n=15)
+    assert len(table) == 15
+    counts = article.terms[~article.terms.stopword].groupby("term")["count"].sum()
+    assert table["count"].tolist() == sorted(table["count"], reverse=True)
+    assert table["count"].iloc[0] == counts.max()
+    assert table.key.any() and not table.key.all()
+    common = table[~table.key]
+    assert ((common.log_ratio < 1) | (common.g2 < 15.13)).all()
