@@ -22,6 +22,7 @@ import re
 import sys
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 
 import pandas as pd
 
@@ -384,7 +385,7 @@ def _document_quotes(texts: dict[int, str]) -> list[_Quote]:
 
 def _attribute(quotes: list[_Quote], texts: dict[int, str], lexicon: Lexicon | None) -> None:
     """Decide each quotation's kind and speaker, in reading order."""
-    persons = _person_mentions(texts, lexicon)
+    persons = cache(lambda: _person_mentions(texts, lexicon))  # scanned only if needed
     last_speaker: str | None = None
     whole_speech: dict[int, str | None] = {}  # para_id -> speaker of a whole-paragraph quote
     quote_end: dict[int, int] = {}  # para_id -> where the last quotation in it ends
@@ -410,7 +411,7 @@ def _attribute(quotes: list[_Quote], texts: dict[int, str], lexicon: Lexicon | N
             introduces, _, lead_name = _lead_in(previous)
             if introduces:
                 found, cue = True, "lead-in"
-                name = lead_name or _last_person(persons, first_para - 1, len(previous),
+                name = lead_name or _last_person(persons(), first_para - 1, len(previous),
                                                  since=_last_sentence_start(previous))
                 if name is None and lexicon is None:
                     name = _last_full_name(previous)
@@ -420,7 +421,7 @@ def _attribute(quotes: list[_Quote], texts: dict[int, str], lexicon: Lexicon | N
             found, cue = True, "sentence"
 
         if name in _PRONOUNS:
-            name = _last_person(persons, first_para, open_at) or last_speaker
+            name = _last_person(persons(), first_para, open_at) or last_speaker
         elif name is not None and lexicon is not None:
             name = _canonical(name, lexicon)
         q.kind = "speech" if found else "scare"
