@@ -129,9 +129,18 @@ def sentence_spans(
     ['The U.S. Ambassador met Mr. Smith.', 'He left.']
     """
     abbrevs = frozenset(abbreviations) if abbreviations is not None else _default_abbreviations()
-    spans = list(_punkt(abbrevs).span_tokenize(paragraph))
-    spans = _merge_fragments(paragraph, spans)
+    spans = _merge_fragments(paragraph, punkt_spans(_punkt(abbrevs), paragraph))
     return [piece for span in spans for piece in _cap_span(paragraph, span)]
+
+
+def punkt_spans(tokenizer: PunktSentenceTokenizer, text: str) -> list[tuple[int, int]]:
+    """Punkt's sentence spans of a text. A text in which Punkt's own pattern finds no
+    potential sentence end is one sentence, exactly as Punkt would return it, without
+    the cost of running it."""
+    if tokenizer._lang_vars.period_context_re().search(text) is None:
+        end = len(text.rstrip())
+        return [(0, end)] if end else []
+    return list(tokenizer.span_tokenize(text))
 
 
 @lru_cache(maxsize=1)
@@ -197,12 +206,33 @@ def to_term(token: str) -> str:
     return term.rstrip("'") or term
 
 
+PARAGRAPH_COLUMNS = ["doc_id", "para_id", "text", "n_sentences", "n_tokens"]
+SENTENCE_COLUMNS = ["doc_id", "para_id", "sent_id", "text", "start", "end", "n_tokens"]
+
+
 def segment_document(doc_id: str, text: str) -> tuple[list[dict], list[dict]]:
     """Split one document's body into paragraph rows and sentence rows.
 
     Sentence rows carry ``start``/``end``: the sentence's span in its paragraph's text.
     """
-    paragraphs, sentences = [], []
+    paragraphs, sentences = _empty_columns()
+    _segment_into(paragraphs, sentences, doc_id, text)
+    return _rows(paragraphs), _rows(sentences)
+
+
+def _empty_columns() -> tuple[dict[str, list], dict[str, list]]:
+    return {n: [] for n in PARAGRAPH_COLUMNS}, {n: [] for n in SENTENCE_COLUMNS}
+
+
+def _rows(columns: dict[str, list]) -> list[dict]:
+    return [dict(zip(columns, values, strict=True))
+            for values in zip(*columns.values(), strict=True)]
+
+
+def _segment_into(
+    paragraphs: dict[str, list], sentences: dict[str, list], doc_id: str, text: str
+) -> None:
+    """Append one document's paragraphs and sentences to the tables' columns."""
     sent_id = 0
     for para_id, para in enumerate(split_paragraphs(text)):
         spans = sentence_spans(para)
@@ -211,32 +241,13 @@ def segment_document(doc_id: str, text: str) -> tuple[list[dict], list[dict]]:
             sentence = para[start:end]
             count = len(TOKEN.findall(sentence))
             n_tokens += count
-            sentences.append(
-                {
-                    "doc_id": doc_id,
-                    "para_id": para_id,
-                    "sent_id": sent_id,
-                    "text": sentence,
-                    "start": start,
-                    "end": end,
-                    "n_tokens": count,
-                }
-            )
+            row = (doc_id, para_id, sent_id, sentence, start, end, count)
+            for name, value in zip(SENTENCE_COLUMNS, row, strict=True):
+                sentences[name].append(value)
             sent_id += 1
-        paragraphs.append(
-            {
-                "doc_id": doc_id,
-                "para_id": para_id,
-                "text": para,
-                "n_sentences": len(spans),
-                "n_tokens": n_tokens,
-            }
-        )
-    return paragraphs, sentences
-
-
-PARAGRAPH_COLUMNS = ["doc_id", "para_id", "text", "n_sentences", "n_tokens"]
-SENTENCE_COLUMNS = ["doc_id", "para_id", "sent_id", "text", "start", "end", "n_tokens"]
+        row = (doc_id, para_id, para, len(spans), n_tokens)
+        for name, value in zip(PARAGRAPH_COLUMNS, row, strict=True):
+            paragraphs[name].append(value)
 
 
 def segment_documents(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -246,14 +257,9 @@ def segment_documents(documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
 
     >>> paragraphs, sentences = segment_documents(load_documents())
     """
-    paragraphs: list[dict] = []
-    sentences: list[dict] = []
+    paragraphs, sentences = _empty_columns()
     for doc_id, text in zip(documents["doc_id"].tolist(), documents["text"].tolist(),
                             strict=True):
-        paras, sents = segment_document(doc_id, text)
-        paragraphs.extend(paras)
-        sentences.extend(sents)
-    return (
-        pd.DataFrame(paragraphs, columns=PARAGRAPH_COLUMNS),
-        pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
-    )
+        _segment_into(paragraphs, sentences, doc_id, text)
+    return (pd.DataFrame(paragraphs, columns=PARAGRAPH_COLUMNS),
+            pd.DataFrame(sentences, columns=SENTENCE_COLUMNS))
