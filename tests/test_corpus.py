@@ -266,3 +266,25 @@ def test_clean_text_reports_what_it_removed():
 def test_furniture_line_does_not_glue_neighbours():
     cleaned = clean_text("Body one.\n\nNext Post\nBody two stays.\nPost a Comment", PATTERNS)
     assert cleaned.body == "Body one.\n\nBody two stays."
+
+
+def test_whole_text_scan_finds_every_furniture_line(inaugural, default_article):
+    """The one-scan shortcut never misses a line that the line-by-line test catches."""
+    furniture = "\n".join(["Post a Comment", "Share this article", "Support our work",
+                           "If you are willing, PayPal donate.", "© 2024 All rights reserved",
+                           "Next Post", "3 comments", "Tags: Russia, NATO"])
+    texts = [p.read_text(encoding="utf-8", errors="replace")
+             for p in [default_article, *sorted(inaugural.glob("*.txt"))[:20]]]
+    for text in [furniture, *texts]:
+        lines = normalise_whitespace(text).split("\n")
+        expected = {i for i, line in enumerate(lines) if PATTERNS.matches(line)}
+        assert expected <= PATTERNS.candidate_lines("\n".join(lines))
+    assert len({i for i, line in enumerate(furniture.split("\n")) if PATTERNS.matches(line)}) == 8
+
+
+def test_user_pattern_with_alternation_outside_brackets_is_searched(tmp_path):
+    patterns_file = tmp_path / "furniture.txt"
+    patterns_file.write_text("# mine\n^Sponsored|advertorial\n", encoding="utf-8")
+    patterns = load_patterns(patterns_file)
+    assert patterns.matches("This advertorial is paid") and patterns.matches("Sponsored")
+    assert not patterns.matches("Body text")

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -215,6 +216,18 @@ class Furniture:
             or (self.floating is not None and self.floating.search(line))
         )
 
+    def candidate_lines(self, text: str) -> set[int]:
+        """Numbers of the lines of ``text`` on which a pattern may match: one scan of
+        the whole text instead of one call per line (confirm each with ``matches``)."""
+        starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+        found = set()
+        for pattern in (self.anchored, self.floating):
+            if pattern is not None:
+                multiline = re.compile(pattern.pattern, pattern.flags | re.MULTILINE)
+                found.update(bisect_right(starts, m.start()) - 1
+                             for m in multiline.finditer(text))
+        return found
+
 
 def load_patterns(path: Path | None = None) -> Furniture:
     """Read the furniture patterns: one case-insensitive regular expression per line,
@@ -255,6 +268,9 @@ def _anchored_at_start(pattern: str) -> bool:
             return False
         i += 1
     return True
+
+
+_NEWLINE = re.compile("\n")
 
 
 def is_furniture(line: str, patterns: Furniture | None) -> bool:
@@ -310,9 +326,10 @@ def clean_text(
     # Furniture is judged line by line; where paragraphs are blank-line separated, a
     # removed line still separates its neighbours, so they are not glued together.
     gap = [""] if "\n\n" in text else []
+    candidates = patterns.candidate_lines(text) if patterns is not None else set()
     lines: list[str] = []
-    for line in text.split("\n"):
-        if line and is_furniture(line, patterns):
+    for number, line in enumerate(text.split("\n")):
+        if number in candidates and line and is_furniture(line, patterns):
             cleaned.removed.append(line)
             lines.extend(gap)
         else:

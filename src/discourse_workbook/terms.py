@@ -56,20 +56,23 @@ def count_terms(
     >>> count_terms(sentences).query("term == 'russia'")["count"].sum()
     """
     stopwords = load_stopwords() if stopwords is None else stopwords
-    rows = []
     by_doc: dict[str, list[str]] = {}
     for doc_id, text in zip(sentences["doc_id"].tolist(), sentences["text"].tolist(),
                             strict=True):
         by_doc.setdefault(doc_id, []).append(text)
+    columns: dict[str, list] = {name: [] for name in TERM_COLUMNS}
     for doc_id, texts in by_doc.items():
         # Count the tokens as written, then fold each distinct form once.
         forms = Counter(TOKEN.findall(" ".join(texts)))
         counts: Counter[str] = Counter()
         for form, count in forms.items():
             counts[to_term(form)] += count
-        for term, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            rows.append((doc_id, term, count, term in stopwords))
-    return pd.DataFrame(rows, columns=TERM_COLUMNS)
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        columns["doc_id"].extend([doc_id] * len(ranked))
+        columns["term"].extend(term for term, _ in ranked)
+        columns["count"].extend(count for _, count in ranked)
+        columns["stopword"].extend(term in stopwords for term, _ in ranked)
+    return pd.DataFrame(columns, columns=TERM_COLUMNS).astype({"count": "int64", "stopword": bool})
 
 
 # --------------------------------------------------------------------------- shared helpers
