@@ -43,6 +43,7 @@ _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\x80-\x9f]")
 _MANY_SPACES = re.compile(r" {2,}")
+_SPACES_AT_BREAK = re.compile(r" ?\n ?")
 _BYLINE = re.compile(
     r"^(?:(?:submitted|written|posted|words|text|reporting)\s+)?by[:\s]\s*"
     r"(?P<name>[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){0,5}?)\s*(?:[,;|–—-].{0,80})?[.,;:]?$",
@@ -199,7 +200,8 @@ def normalise_whitespace(text: str) -> str:
     text = text.replace("\u2029", "\n\n")
     text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
     text = _CONTROL.sub("", text)
-    return "\n".join(_MANY_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    # Only plain spaces and line breaks are left: collapse the spaces, trim every line.
+    return _SPACES_AT_BREAK.sub("\n", _MANY_SPACES.sub(" ", text)).strip(" ")
 
 
 @dataclass(frozen=True)
@@ -217,15 +219,18 @@ class Furniture:
         )
 
     def candidate_lines(self, text: str) -> set[int]:
-        """Numbers of the lines of ``text`` on which a pattern may match: one scan of
-        the whole text instead of one call per line (confirm each with ``matches``)."""
-        starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
-        found = set()
-        for pattern in (self.anchored, self.floating):
-            if pattern is not None:
-                multiline = re.compile(pattern.pattern, pattern.flags | re.MULTILINE)
-                found.update(bisect_right(starts, m.start()) - 1
-                             for m in multiline.finditer(text))
+        """Numbers of the lines of ``text`` on which a pattern may match (confirm each
+        with ``matches``): anchored patterns are tried at each line's start, the others
+        in one scan of the whole text."""
+        lines = text.split("\n")
+        found: set[int] = set()
+        if self.anchored is not None:
+            match = self.anchored.match
+            found.update(number for number, line in enumerate(lines) if match(line))
+        if self.floating is not None:
+            starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+            multiline = re.compile(self.floating.pattern, self.floating.flags | re.MULTILINE)
+            found.update(bisect_right(starts, m.start()) - 1 for m in multiline.finditer(text))
         return found
 
 

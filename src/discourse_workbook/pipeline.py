@@ -210,9 +210,28 @@ def _warm_worker(options: Options) -> None:
     """Build a worker's analyser, matcher and patterns once, before its first batch."""
     from .sentiment import get_analyzer
 
+    _exit_with_parent()
     get_analyzer()
     _lexicon(options.actors)
     _furniture()
+
+
+def _exit_with_parent() -> None:
+    """End this worker process when the run that started it dies: a run killed with
+    SIGKILL cannot stop its pool, and the workers would otherwise wait for work forever."""
+    import multiprocessing
+    import threading
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _run_dask(batches: Iterator[list[Unit]], parts: Path, options: Options, done: Done) -> None:
@@ -275,21 +294,29 @@ def analyze(
     written = Counter()
 
     with staged_folder(out) as tmp, _progress_bar(sources, progress) as advance:
+        order: dict[str, int] = {}  # each file's and skipped item's place in reading order
+
+        def in_order(item: Skipped) -> int:
+            return order.get(item.source, len(order))
 
         def done(batch: list[Unit], result: dict) -> None:
             skipped.extend(result["skipped"])
             if options.strict and skipped:
-                raise InputError(f"{skipped[0]} (--strict stops at the first unreadable document).")
+                first = min(skipped, key=in_order)
+                raise InputError(f"{first} (--strict stops at the first unreadable document).")
             written.update(result["rows"])
             advance(batch)
 
         parts = tmp / "_parts"
-        units = iter_units(sources)
+        units = _numbered(iter_units(sources), order)
         batches = iter_batches(
             units, max_docs=options.batch_docs, max_mb=options.batch_mb, skipped=skipped
         )
         runner = _run_dask if options.engine == "dask" else _run_local
         runner(batches, parts, options, done)
+        # Reading order, whatever the workers: a folder's skips arrive as it is listed,
+        # a file's when its batch is done.
+        skipped.sort(key=in_order)
         if not written.get("documents"):
             raise InputError(_nothing_readable(sources, skipped))
         if options.strict and skipped:
@@ -301,6 +328,16 @@ def analyze(
     if skipped:
         _warn_skipped(skipped, out)
     return read_tables(out)
+
+
+def _numbered(units: Iterable[Unit | Skipped], order: dict[str, int]) -> Iterator[Unit | Skipped]:
+    """Pass units on, noting each file's or skipped item's position in ``order``."""
+    for position, unit in enumerate(units):
+        if isinstance(unit, Skipped):
+            order.setdefault(unit.source, position)
+        elif isinstance(unit, FileRef):
+            order.setdefault(str(unit.path), position)
+        yield unit
 
 
 def ensure_tables(

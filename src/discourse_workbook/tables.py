@@ -13,7 +13,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -87,7 +87,8 @@ def check_output_folder(folder: Path) -> None:
     parent = folder if folder.exists() else _existing_parent(folder)
     if not os.access(parent, os.W_OK | os.X_OK):
         raise InputError(f"{parent} is not writable; choose another --out.")
-    if folder.exists() and any(folder.iterdir()) and not (folder / MANIFEST).exists():
+    visible = folder.exists() and any(not p.name.startswith(".") for p in folder.iterdir())
+    if visible and not (folder / MANIFEST).exists():
         raise InputError(
             f"{folder} is not empty and holds no earlier tables; choose an empty or new folder."
         )
@@ -109,14 +110,30 @@ def staged_folder(folder: str | Path) -> Iterator[Path]:
     """
     folder = Path(folder)
     check_output_folder(folder)
+    created = [p for p in (folder.parent, *folder.parent.parents) if not p.exists()]
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-", dir=folder.parent))
     try:
         yield tmp
+        _keep_hidden_files(folder, tmp)
         replace_folder(tmp, folder)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        for parent in created:  # deepest first: a failed run leaves no folder behind
+            with suppress(OSError):
+                parent.rmdir()
+        raise
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _keep_hidden_files(old: Path, new: Path) -> None:
+    """Carry hidden files (``.gitkeep``) of the folder being replaced into its successor."""
+    if old.is_dir():
+        for path in old.iterdir():
+            if path.name.startswith(".") and path.is_file() and not (new / path.name).exists():
+                shutil.copy2(path, new / path.name)
 
 
 def _folder_mode(folder: Path, new: Path) -> int:
