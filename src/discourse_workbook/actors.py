@@ -333,7 +333,7 @@ def _matcher(lexicon: Lexicon, demonyms: bool) -> _Matcher:
     if entries:
         branches.append(f"(?P<name>{_trie_pattern(entries)})")
     body = "|".join(branches) or "(?!)"
-    return _Matcher(re.compile(rf"(?<!\w)(?:{body})(?!\w)"), entries)
+    return _Matcher(re.compile(rf"(?<!\w)(?<!\w['’])(?:{body})(?!\w)"), entries)
 
 
 def mention_spans(text: str, lexicon: Lexicon, *, demonyms: bool = True) -> list[Mention]:

@@ -67,7 +67,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
         type=_positive_int,
         default=200,
         metavar="DOCS",
-        help="documents per batch (default 200; a batch also stops at 2 MB)",
+        help="documents per batch (default 200; a batch also stops at 0.5 MB)",
     )
     parser.add_argument(
         "--progress",
@@ -129,12 +129,15 @@ def run(args: argparse.Namespace) -> int:
     """Carry out a parsed command; return the exit code."""
     options = _options(args)
     if args.command == "analyze":
+        import pandas as pd
+
         from . import paths
-        from .pipeline import analyze
+        from .pipeline import write_tables
 
         out = args.out or paths.PROCESSED
-        tables = analyze(args.sources, out=out, options=options, progress=args.progress)
-        docs = tables.documents
+        folder = write_tables(args.sources, out=out, options=options, progress=args.progress)
+        docs = pd.read_parquet(folder / "documents.parquet",
+                               columns=["n_paragraphs", "n_sentences", "n_tokens"])
         print(
             f"analysed {len(docs)} document(s): {int(docs['n_paragraphs'].sum())} paragraphs, "
             f"{int(docs['n_sentences'].sum())} sentences, {int(docs['n_tokens'].sum())} words; "

@@ -54,7 +54,7 @@ class Options:
     demonyms: bool = True
     threshold: float = 0.05
     batch_docs: int = 200
-    batch_mb: float = 2.0
+    batch_mb: float = 0.5
     workers: int = 1
     engine: str = "local"
     scheduler: str | None = None
@@ -282,9 +282,25 @@ def analyze(
     """Run the whole pipeline and write the tables (Parquet) and a manifest to ``out``.
 
     No sources means the default article; ``out`` defaults to ``data/processed``.
-    Returns the tables as read back from ``out``.
+    Returns the tables as read back from ``out`` (for a large corpus, use
+    :func:`write_tables`, which returns the folder, and read what you need).
 
     >>> tables = analyze(out="/tmp/tables")
+    """
+    return read_tables(write_tables(sources, out=out, options=options, progress=progress))
+
+
+def write_tables(
+    sources: Iterable[str | Path] | None = None,
+    *,
+    out: str | Path | None = None,
+    options: Options | None = None,
+    progress: bool | None = None,
+) -> Path:
+    """Run the whole pipeline, write the tables and the manifest to ``out``, and return
+    that folder without reading the tables back.
+
+    >>> write_tables(["corpus/"], out="/tmp/tables")
     """
     options = (options or Options()).check()
     sources = [Path(s) for s in sources] if sources else [paths.DEFAULT_ARTICLE]
@@ -327,7 +343,7 @@ def analyze(
         write_manifest(_manifest(sources, options, counts), tmp)
     if skipped:
         _warn_skipped(skipped, out)
-    return read_tables(out)
+    return out
 
 
 def _numbered(units: Iterable[Unit | Skipped], order: dict[str, int]) -> Iterator[Unit | Skipped]:
@@ -366,8 +382,14 @@ def ensure_tables(
 
 
 def _same_inputs(old: dict, new: dict) -> bool:
-    keys = ("version", "options", "sources", "lexicons")
-    return all(old.get(k) == new.get(k) for k in keys)
+    """True when two manifests record the same inputs and the options that shape the
+    tables (batching and strictness do not)."""
+    keys = ("version", "sources", "lexicons")
+    shaping = ("actors", "demonyms", "threshold")
+    old_options, new_options = old.get("options", {}), new.get("options", {})
+    return all(old.get(k) == new.get(k) for k in keys) and all(
+        old_options.get(k) == new_options.get(k) for k in shaping
+    )
 
 
 def _nothing_readable(sources: list[Path], skipped: list[Skipped]) -> str:
