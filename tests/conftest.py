@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -36,3 +40,23 @@ def write(tmp_path):
         return path
 
     return _write
+
+
+def unprivileged() -> list[str] | None:
+    """A command prefix without the power to bypass file permissions: none for an
+    ordinary user, setpriv for root, None when root cannot give it up here."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        return None
+    prefix = [setpriv, "--bounding-set=-dac_override,-dac_read_search",
+              "--inh-caps=-dac_override,-dac_read_search", "--"]
+    probe = ("import os, sys, tempfile; handle, path = tempfile.mkstemp(); os.chmod(path, 0); "
+             "readable = os.access(path, os.R_OK); os.remove(path); sys.exit(readable)")
+    try:
+        check = subprocess.run([*prefix, sys.executable, "-c", probe], capture_output=True,
+                               timeout=60)
+    except OSError:
+        return None
+    return prefix if check.returncode == 0 else None

@@ -5,13 +5,13 @@ can fix, one sentence on stderr naming the file, exit code 2, no traceback (unle
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import conftest
 import pandas as pd
 import pytest
 
@@ -65,26 +65,6 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def unprivileged() -> list[str] | None:
-    """A command prefix without the power to bypass file permissions: none for an
-    ordinary user, setpriv for root, None when root cannot give it up here."""
-    if os.geteuid() != 0:
-        return []
-    setpriv = shutil.which("setpriv")
-    if setpriv is None:
-        return None
-    prefix = [setpriv, "--bounding-set=-dac_override,-dac_read_search",
-              "--inh-caps=-dac_override,-dac_read_search", "--"]
-    probe = ("import os, sys, tempfile; handle, path = tempfile.mkstemp(); os.chmod(path, 0); "
-             "readable = os.access(path, os.R_OK); os.remove(path); sys.exit(readable)")
-    try:
-        check = subprocess.run([*prefix, sys.executable, "-c", probe], capture_output=True,
-                               timeout=60)
-    except OSError:
-        return None
-    return prefix if check.returncode == 0 else None
 
 
 # --------------------------------------------------------------------------- the happy path
@@ -267,7 +247,7 @@ def test_an_unrelated_folder_is_not_replaced(tmp_path, capsys):
 
 
 def test_an_output_folder_that_is_not_writable(tmp_path, capsys):
-    prefix = unprivileged()
+    prefix = conftest.unprivileged()
     if prefix is None:
         pytest.skip("running as root, and root cannot give up writing everywhere here")
     locked = tmp_path / "locked"

@@ -21,6 +21,7 @@ import warnings
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+import conftest
 import pandas as pd
 import pytest
 
@@ -59,27 +60,6 @@ def assert_complete(folder: Path) -> None:
         assert len(table) == tables.manifest["rows"][name], name
     assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == sorted(
         [MANIFEST, *(f"{name}.parquet" for name in TABLE_NAMES)])
-
-
-def unprivileged() -> list[str] | None:
-    """A command prefix that runs without the power to bypass file permissions: none
-    for an ordinary user; for root, setpriv dropping that capability; None when root
-    cannot drop it here."""
-    if os.geteuid() != 0:
-        return []
-    setpriv = shutil.which("setpriv")
-    if setpriv is None:
-        return None
-    prefix = [setpriv, "--bounding-set=-dac_override,-dac_read_search",
-              "--inh-caps=-dac_override,-dac_read_search", "--"]
-    probe = ("import os, sys, tempfile; handle, path = tempfile.mkstemp(); os.chmod(path, 0); "
-             "readable = os.access(path, os.R_OK); os.remove(path); sys.exit(readable)")
-    try:
-        check = subprocess.run([*prefix, sys.executable, "-c", probe], capture_output=True,
-                               timeout=60)
-    except OSError:
-        return None
-    return prefix if check.returncode == 0 else None
 
 
 @contextmanager
@@ -256,7 +236,7 @@ def test_csv_rows_without_text_are_skipped_and_listed(tmp_path):
 
 
 def test_unreadable_folder_and_file_are_skipped(tmp_path, inaugural):
-    prefix = unprivileged()
+    prefix = conftest.unprivileged()
     if prefix is None:
         pytest.skip("running as root, and root cannot give up reading everything here")
     corpus = tmp_path / "corpus"
