@@ -81,7 +81,7 @@ def show_table(frame: pd.DataFrame, caption: str = "", *, number: int | None = N
     >>> show_table(actor_table(tables), "The most-mentioned actors", number=1)
     """
     label = f"<strong>Table {number}.</strong> " if number is not None else ""
-    more = f" (first {n} of {len(frame)} rows)" if len(frame) > n else ""
+    more = f" (first {n:,} of {len(frame):,} rows)" if len(frame) > n else ""
     head = f"<p>{label}{html.escape(caption + more)}</p>" if caption or label or more else ""
     body = table_html(for_reader(frame.head(n)), index=index)
     return Html(f"<div class='dw-table'>{head}{body}</div>")
@@ -480,7 +480,7 @@ def _paragraph_finding(tables: Tables, threshold: float = THRESHOLD) -> str | No
     high = scored.loc[scored["sentiment"].idxmax()]
     n_neg = int((scored["sentiment"] <= -threshold).sum())
     n_pos = int((scored["sentiment"] >= threshold).sum())
-    return (f"Of {_count(len(scored), 'paragraph')}, {n_neg} lean negative and {n_pos} "
+    return (f"Of {_count(len(scored), 'paragraph')}, {n_neg:,} lean negative and {n_pos:,} "
             f"positive. The most negative is {_paragraph_name(tables, low.doc_id, low.para_id)} "
             f"({_signed(low.sentiment)}), which begins {_quoted(low.text)}; the most positive is "
             f"{_paragraph_name(tables, high.doc_id, high.para_id)} ({_signed(high.sentiment)}), "
