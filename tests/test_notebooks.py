@@ -19,6 +19,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import INAUGURAL
 
 from discourse_workbook import paths
 from discourse_workbook.report import NOTEBOOKS
@@ -89,7 +90,7 @@ def report_runs(tmp_path_factory) -> dict:
             for name, text in CORPUS.items():
                 (corpus / name).write_text(text, encoding="utf-8")
             with ThreadPoolExecutor(2) as pool:
-                default = pool.submit(_report, root / "default")
+                default = pool.submit(_report, root / "default", "--reference", INAUGURAL)
                 small = pool.submit(_report, root / "corpus", corpus, "--no-demonyms")
                 runs = {"default": default.result(), "corpus": small.result()}
             record.write_text(json.dumps(runs), encoding="utf-8")
@@ -228,3 +229,15 @@ def test_notebooks_reuse_the_tables_the_report_made(built, run):
     assert options["demonyms"] is (run == "default")
     tables = read_tables(out / "tables")
     assert bool(tables.mentions["demonym"].any()) is (run == "default")
+
+
+def test_keyness_against_a_named_reference_corpus(built):
+    """The default article against the inaugural addresses: words of the column's own
+    subject are key; without a reference the notebook says how to name one."""
+    terms_page = (Path(built["default"]["out"]) / "reports" / "02_terms.html").read_text("utf-8")
+    section = terms_page.split("Against a corpus of your choice", 1)[1][:20000]
+    assert "reference_rate" in section
+    for word in ("eurasian", "security", "russia"):
+        assert f">{word}<" in section
+    corpus_page = (Path(built["corpus"]["out"]) / "reports" / "02_terms.html").read_text("utf-8")
+    assert "No reference corpus was named" in corpus_page

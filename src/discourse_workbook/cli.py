@@ -11,6 +11,7 @@ import os
 import sys
 import warnings
 from collections.abc import Sequence
+from pathlib import Path
 
 from .errors import InputError
 
@@ -108,6 +109,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="output folder for reports/ and figures/ (default: the project's)",
     )
+    report.add_argument(
+        "--reference",
+        metavar="SOURCE",
+        action="append",
+        help="a reference corpus for keyness (file or folder; may be given several times)",
+    )
     return parser
 
 
@@ -146,7 +153,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from .report import build_report
 
-    index = build_report(args.sources, out=args.out, options=options, progress=args.progress)
+    for reference in args.reference or []:
+        if not Path(reference).exists():
+            raise InputError(f"{reference} does not exist (the --reference corpus).")
+    index = build_report(args.sources, out=args.out, options=options, progress=args.progress,
+                         reference=args.reference)
     print(f"report written: {index}")
     return 0
 

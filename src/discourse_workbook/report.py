@@ -68,9 +68,11 @@ def build_report(
     out: str | Path | None = None,
     options=None,
     progress: bool | None = None,
+    reference=None,
 ) -> Path:
     """Run the five notebooks on ``sources`` and write their HTML reports, an index
     and the figures; return the path of the index (``reports/index.html``).
+    ``reference`` names a reference corpus for keyness (any source ``analyze`` reads).
 
     With ``out``, the tables go to ``out/tables``, the reports to ``out/reports`` and
     the figures to ``out/figures``; without it, to ``data/processed``, ``reports/`` and
@@ -91,6 +93,7 @@ def build_report(
             raise InputError(f"{folder} is a file, not a folder; choose another --out.")
     tables = ensure_tables(sources, out=tables_dir, options=options, progress=progress)
     parameters = notebook_parameters(sources, options, tables_dir=tables_dir)
+    parameters["reference"] = [str(Path(r).absolute()) for r in reference or []]
     with _staging(reports_dir) as new_reports, _staging(figures_dir) as new_figures:
         parameters["figures_dir"] = str(new_figures)
         run_notebooks(new_reports, parameters, rename={str(new_figures): str(figures_dir)})

@@ -13,6 +13,7 @@ import io
 import platform
 import re
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 import pandas as pd
 
@@ -281,6 +282,28 @@ def key_or_frequent(tables: Tables, *, n: int = TOP) -> pd.DataFrame:
     order = {term: i for i, term in enumerate(frequent.index)}
     table = table.assign(_order=table["term"].map(order)).sort_values("_order")
     return table[columns].reset_index(drop=True)
+
+
+def key_against_reference(tables: Tables, reference, *, n: int = TOP) -> pd.DataFrame | Html:
+    """Return the ``n`` words most key in the text against a reference corpus the
+    analyst names (any source ``analyze`` reads), with counts and rates in both, G²,
+    its p-value and the log ratio; a note saying how to name one when ``reference``
+    is empty.
+
+    >>> key_against_reference(tables, ["tests/fixtures/inaugural"])
+    """
+    from .terms import keyness, load_reference_terms
+
+    references = [reference] if isinstance(reference, str | Path) else list(reference or [])
+    if not references:
+        return show_text("No reference corpus was named: set the parameter reference to a "
+                         "file or folder (for example a corpus of comparable texts) to see "
+                         "which words are key against it.")
+    table = keyness(tables.terms, load_reference_terms(references), by="corpus")
+    table = table[table["key"] & (table["direction"] == "positive") & ~table["stopword"]]
+    columns = ["term", "count", "rate", "reference_count", "reference_rate", "g2", "p",
+               "log_ratio"]
+    return table[columns].head(n).reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- 03: sentiment
