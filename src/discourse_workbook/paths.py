@@ -19,7 +19,3 @@ STOPWORDS = LEXICONS / "stopwords_en.txt"
 BOILERPLATE = LEXICONS / "boilerplate.txt"
 ABBREVIATIONS = LEXICONS / "abbreviations.txt"
 
-
-def lexicon_path(name: str) -> Path:
-    """Return the path of a file in ``data/lexicons`` by file name."""
-    return LEXICONS / name

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import paths
 from .sentiment import THRESHOLD
 from .tables import Tables
 
@@ -662,11 +663,11 @@ def provenance(tables: Tables) -> str:
     manifest = tables.manifest or {}
     options = manifest.get("options", {})
     sources = [s.get("path", "") for s in manifest.get("sources", [])]
-    names = _list([str(s).rsplit("/", 1)[-1] for s in sources]) if sources else "the sources"
-    lexicon = options.get("actors") or "data/lexicons/actors.yaml"
+    names = _list([Path(s).name for s in sources]) if sources else "the sources"
+    lexicon = Path(options.get("actors") or paths.ACTORS_LEXICON)
     return (f"Tables made by discourse-workbook {manifest.get('version', '?')} on Python "
             f"{manifest.get('python', '?')} from {names}, with the actor lexicon "
-            f"{str(lexicon).rsplit('/', 1)[-1]}, demonyms "
+            f"{lexicon.name}, demonyms "
             f"{'counted' if options.get('demonyms', True) else 'not counted'} and a neutral "
             f"band of ±{options.get('threshold', THRESHOLD):g}; the manifest beside the tables "
             f"records a SHA-256 hash of every source and lexicon.")
