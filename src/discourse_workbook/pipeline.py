@@ -318,8 +318,7 @@ def write_tables(
         def done(batch: list[Unit], result: dict) -> None:
             skipped.extend(result["skipped"])
             if options.strict and skipped:
-                first = min(skipped, key=in_order)
-                raise InputError(f"{first} (--strict stops at the first unreadable document).")
+                raise _strict_error(min(skipped, key=in_order))
             written.update(result["rows"])
             advance(batch)
 
@@ -336,7 +335,7 @@ def write_tables(
         if not written.get("documents"):
             raise InputError(_nothing_readable(sources, skipped))
         if options.strict and skipped:
-            raise InputError(f"{skipped[0]} (--strict stops at the first unreadable document).")
+            raise _strict_error(skipped[0])
         counts = _merge(parts, tmp)
         counts["actors"] = _write_actors(tmp, options)
         counts["skipped"] = _write_skipped(skipped, tmp)
@@ -344,6 +343,10 @@ def write_tables(
     if skipped:
         _warn_skipped(skipped, out)
     return out
+
+
+def _strict_error(first: Skipped) -> InputError:
+    return InputError(f"{first} (--strict stops at the first unreadable document).")
 
 
 def _numbered(units: Iterable[Unit | Skipped], order: dict[str, int]) -> Iterator[Unit | Skipped]:
