@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from .style import NEGATIVE, NEUTRAL, PALETTE, POSITIVE, new_figure, plain
+from .style import NEGATIVE, NEUTRAL, PALETTE, POSITIVE, new_figure, plain, say_empty
 
 KIND_COLOURS = {
     "person": PALETTE["blue"],
@@ -39,13 +39,6 @@ def _kind_legend(kinds) -> list[Patch]:
     return [Patch(color=KIND_COLOURS[k], label=k) for k in present]
 
 
-def _empty(ax, message: str) -> None:
-    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes,
-            color=NEUTRAL)
-    ax.set_xticks([])
-    ax.set_yticks([])
-
-
 def plot_actor_mentions(actors: pd.DataFrame, *, top: int = 15) -> Figure:
     """Horizontal bars of the most mentioned actors, coloured by kind; the lighter end of
     a bar is the part made of demonyms ("Russian", "American").
@@ -56,7 +49,7 @@ def plot_actor_mentions(actors: pd.DataFrame, *, top: int = 15) -> Figure:
     fig, ax = new_figure(width=8, height=max(2.5, 0.32 * len(data) + 1.3))
     ax.set_title(f"Who the text names most (top {len(data)} actors)")
     if data.empty:
-        _empty(ax, "No actor from the lexicon is mentioned.")
+        say_empty(ax, "No actor from the lexicon is mentioned.")
         return fig
     demonyms = data.get("demonym_mentions", pd.Series(0, index=data.index))
     names = data["mentions"] - demonyms
@@ -114,7 +107,7 @@ def plot_actor_positions(
     fig, ax = new_figure(width=9, height=max(2.5, 0.35 * len(order) + 1.5))
     ax.set_title("Where each actor appears in the text")
     if not len(order):
-        _empty(ax, "No actor from the lexicon is mentioned.")
+        say_empty(ax, "No actor from the lexicon is mentioned.")
         return fig
     cmap = mcolors.LinearSegmentedColormap.from_list("mentions", ["#FFFFFF", PALETTE["blue"]])
     top_value = grid.max() if relative else max(grid.max(), 1)
@@ -168,7 +161,7 @@ def plot_actor_network(
     ax.set_title(f"Actors named in the same {unit}")
     ax.set_axis_off()
     if graph.number_of_nodes() == 0:
-        _empty(ax, f"No two of the top actors are named in the same {unit}.")
+        say_empty(ax, f"No two of the top actors are named in the same {unit}.")
         return fig
     layout = _component_layout(graph, seed=seed)
     mentions = dict(zip(chosen["actor"], chosen["mentions"], strict=True))
@@ -234,7 +227,7 @@ def plot_actor_sentiment(
     fig, ax = new_figure(width=8, height=max(2.5, 0.32 * len(data) + 1.3))
     ax.set_title("Tone of the sentences naming each actor")
     if data.empty:
-        _empty(ax, "No sentiment scores: score the sentences first (VADER compound).")
+        say_empty(ax, "No sentiment scores: score the sentences first (VADER compound).")
         return fig
     y = np.arange(len(data))
     colours = [POSITIVE if s > NEUTRAL_BAND else NEGATIVE if s < -NEUTRAL_BAND else NEUTRAL
@@ -265,7 +258,7 @@ def plot_voice_shares(voices: pd.DataFrame) -> Figure:
     fig, ax = new_figure(width=8, height=max(2.5, 0.32 * len(data) + 1.3))
     ax.set_title("Whose words fill the text")
     if data.empty:
-        _empty(ax, "No words to share out.")
+        say_empty(ax, "No words to share out.")
         return fig
     y = np.arange(len(data))
     percent = 100 * data["share"]

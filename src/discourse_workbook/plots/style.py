@@ -65,6 +65,14 @@ def new_figure(*, width: float = 8, height: float = 4.5, **kwargs) -> tuple[Figu
     return plt.subplots(figsize=(width, height), **kwargs)
 
 
+def say_empty(ax, message: str = "Nothing to show") -> None:
+    """Write ``message`` in the middle of an axes that has no data, without ticks."""
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes,
+            color=NEUTRAL)
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
 def plain(label: object, *, limit: int = 60) -> str:
     """Return a label as literal text: ``$`` escaped so mathtext never runs, and cut
     to ``limit`` characters with an ellipsis."""

@@ -20,7 +20,7 @@ from pandas.io.formats.style import Styler
 
 from ..segment import TOKEN
 from ..terms import KEY_G2, KEY_LOG_RATIO, dispersion, keyness_general, term_frequencies
-from .style import CYCLE, NEUTRAL, POSITIVE, new_figure, plain
+from .style import CYCLE, NEUTRAL, POSITIVE, new_figure, plain, say_empty
 
 _MEASURES = {
     "g2": "Log-likelihood G² against general English (higher = more surprising; "
@@ -28,7 +28,6 @@ _MEASURES = {
     "log_ratio": "Log ratio: how many times more often than in general English "
                  "(1 = twice, 2 = four times, 3 = eight times)",
 }
-_NO_DATA = "Nothing to show"
 
 
 def _document_ids(tables) -> list:
@@ -60,12 +59,6 @@ def _terms_of(tables, doc_id) -> pd.DataFrame:
     return chosen
 
 
-def _say_empty(ax) -> None:
-    ax.text(0.5, 0.5, _NO_DATA, ha="center", va="center", transform=ax.transAxes)
-    ax.set_xticks([])
-    ax.set_yticks([])
-
-
 def plot_top_terms(tables, *, n: int = 20, doc_id: str | None = None) -> Figure:
     """Return a horizontal bar chart of the ``n`` most frequent words, stopwords left
     out, the most frequent at the top (a corpus is summed; ``doc_id`` picks a document).
@@ -76,7 +69,7 @@ def plot_top_terms(tables, *, n: int = 20, doc_id: str | None = None) -> Figure:
     fig, ax = new_figure(width=8, height=max(3.0, 0.28 * len(top) + 1.4))
     ax.set_title(f"The {len(top)} most frequent words in {_subject(tables, doc_id)}")
     if top.empty:
-        _say_empty(ax)
+        say_empty(ax)
         return fig
     y = np.arange(len(top))[::-1]
     ax.barh(y, top["count"], color=POSITIVE, height=0.7)
@@ -112,7 +105,7 @@ def plot_key_terms(
     fig, ax = new_figure(width=8, height=max(3.0, 0.28 * len(top) + 1.6))
     ax.set_title(f"Words that set {_subject(tables, doc_id)} apart from general English")
     if top.empty:
-        _say_empty(ax)
+        say_empty(ax)
         return fig
     y = np.arange(len(top))[::-1]
     colours = [POSITIVE if key else NEUTRAL for key in top["key"]]
