@@ -11,8 +11,6 @@ the previous complete reports in place.
 from __future__ import annotations
 
 import html
-import os
-import re
 import shutil
 import sys
 import tempfile
@@ -23,7 +21,7 @@ import pandas as pd
 
 from . import paths
 from .errors import InputError
-from .tables import Tables, replace_folder
+from .tables import Tables, new_staging, replace_folder
 
 
 @dataclass(frozen=True)
@@ -98,8 +96,6 @@ def build_report(
         parameters["figures_dir"] = str(new_figures)
         run_notebooks(new_reports, parameters, rename={str(new_figures): str(figures_dir)})
         write_index(new_reports, tables)
-        _keep_hidden_files(figures_dir, new_figures)
-        _keep_hidden_files(reports_dir, new_reports)
         replace_folder(new_figures, figures_dir)
         replace_folder(new_reports, reports_dir)
     return reports_dir / "index.html"
@@ -369,46 +365,9 @@ class _staging:
         self.folder = folder
 
     def __enter__(self) -> Path:
-        self.folder.parent.mkdir(parents=True, exist_ok=True)
-        _remove_abandoned(self.folder)
-        self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.folder.name}.tmp-{os.getpid()}-",
-                                         dir=self.folder.parent))
-        self.tmp.chmod(0o777 & ~_umask())
+        self.tmp = new_staging(self.folder)
         return self.tmp
 
     def __exit__(self, *exc) -> None:
         if self.tmp.exists():
             shutil.rmtree(self.tmp, ignore_errors=True)
-
-
-def _remove_abandoned(folder: Path) -> None:
-    """Remove staging folders of ``folder`` left behind by runs that were killed."""
-    pattern = re.compile(rf"\.{re.escape(folder.name)}\.tmp-(\d+)-")
-    for path in folder.parent.glob(f".{folder.name}.tmp-*"):
-        match = pattern.match(path.name)
-        if match and path.is_dir() and not _alive(int(match.group(1))):
-            shutil.rmtree(path, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _keep_hidden_files(old: Path, new: Path) -> None:
-    """Carry hidden files (``.gitkeep``) of the folder being replaced into its successor."""
-    if old.is_dir():
-        for path in old.iterdir():
-            if path.name.startswith(".") and path.is_file() and not (new / path.name).exists():
-                shutil.copy2(path, new / path.name)

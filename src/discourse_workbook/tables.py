@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -111,11 +112,9 @@ def staged_folder(folder: str | Path) -> Iterator[Path]:
     folder = Path(folder)
     check_output_folder(folder)
     created = [p for p in (folder.parent, *folder.parent.parents) if not p.exists()]
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-", dir=folder.parent))
+    tmp = new_staging(folder)
     try:
         yield tmp
-        _keep_hidden_files(folder, tmp)
         replace_folder(tmp, folder)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -126,6 +125,29 @@ def staged_folder(folder: str | Path) -> Iterator[Path]:
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def new_staging(folder: Path) -> Path:
+    """Make an empty staging folder beside ``folder`` (``.NAME.tmp-PID-*``), first
+    removing any that runs killed earlier left behind."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    pattern = re.compile(rf"\.{re.escape(folder.name)}\.tmp-(\d+)-")
+    for path in folder.parent.glob(f".{folder.name}.tmp-*"):
+        match = pattern.match(path.name)
+        if match and path.is_dir() and not _alive(int(match.group(1))):
+            shutil.rmtree(path, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-{os.getpid()}-",
+                                 dir=folder.parent))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _keep_hidden_files(old: Path, new: Path) -> None:
@@ -151,7 +173,8 @@ def _folder_mode(folder: Path, new: Path) -> int:
 
 def replace_folder(new: Path, folder: Path) -> None:
     """Move ``new`` to ``folder``, swapping out any previous contents; ``folder`` keeps
-    its permissions."""
+    its permissions and its hidden files (a ``.gitkeep``)."""
+    _keep_hidden_files(folder, new)
     os.chmod(new, _folder_mode(folder, new))
     old = None
     if folder.exists():
