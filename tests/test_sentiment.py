@@ -86,6 +86,8 @@ TRICKY = [
     "   ",
     "!!!",
     "Hand to mouth in the red, under the weather, but cooking with gas and in the black.",
+    "İstanbul is GREAT and İZMİR is not bad, but ΟΔΟΣ. is ΣΟΦΟΣ, good!",  # case rules
+    "A GOOD day\u2028with\xa0great\u3000friends,\tno bad news.",  # other white space
 ]
 
 
@@ -253,6 +255,31 @@ def test_aggregates_score_unscored_sentences_and_keep_reading_order():
     aggregate = aggregate_sentiment(sentences)
     assert aggregate["para_id"].tolist() == [0, 1, 2]
     assert aggregate["label"].tolist() == ["negative", "positive", "neutral"]
+
+
+def test_aggregates_of_rows_in_any_order_with_missing_scores():
+    sentences = pd.DataFrame({
+        "doc_id": ["b", "a", "b", "a", "b", "a"], "para_id": [1, 0, 0, 0, 1, 2],
+        "compound": [0.5, -0.2, np.nan, 0.16, 0.3, -0.7],
+    })
+    out = aggregate_sentiment(sentences)
+    assert list(zip(out["doc_id"], out["para_id"], strict=True)) == [
+        ("b", 1), ("a", 0), ("b", 0), ("a", 2)]
+    expected = sentences.groupby(["doc_id", "para_id"], sort=False)["compound"].agg(
+        ["mean", "min", "max", "count"])
+    assert out["sentiment"].tolist() == pytest.approx(expected["mean"].tolist(), nan_ok=True)
+    assert out["sentiment_min"].tolist() == pytest.approx(expected["min"].tolist(), nan_ok=True)
+    assert out["sentiment_max"].tolist() == pytest.approx(expected["max"].tolist(), nan_ok=True)
+    assert out["n_scored"].tolist() == expected["count"].tolist() == [2, 2, 0, 1]
+    assert out["share_positive"].tolist()[:2] == [1.0, 0.5]
+    assert out["label"].tolist() == ["positive", "neutral", "neutral", "negative"]
+    table = pd.DataFrame({"doc_id": ["a", "c", "b"], "para_id": [2, 0, 1], "x": [1, 2, 3]},
+                         index=[7, 8, 9])
+    merged = add_sentiment(table, sentences)
+    assert merged.index.tolist() == [7, 8, 9] and merged["x"].tolist() == [1, 2, 3]
+    assert merged["n_scored"].tolist() == [1, 0, 2]
+    assert merged["label"].tolist() == ["negative", "neutral", "positive"]
+    assert math.isnan(merged["sentiment"].iloc[1])
 
 
 def test_one_sentence_and_empty_paragraphs():

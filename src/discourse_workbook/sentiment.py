@@ -18,8 +18,10 @@ per-sentence step once instead of once per word.
 from __future__ import annotations
 
 import heapq
+import math
+import string
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -31,7 +33,7 @@ from vaderSentiment.vaderSentiment import (
     SPECIAL_CASES,
     SentimentIntensityAnalyzer,
     SentiText,
-    allcap_differential,
+    normalize,
 )
 
 from .errors import InputError
@@ -47,6 +49,7 @@ VOICES = ("author", "quoted")
 
 _NEGATIONS = frozenset(NEGATE)
 _SO_THIS = ("so", "this")
+_PUNCTUATION = string.punctuation
 
 
 # --------------------------------------------------------------------------- the analyser
@@ -77,23 +80,66 @@ class FastSentimentIntensityAnalyzer(SentimentIntensityAnalyzer):
     def polarity_scores(self, text):
         if not isinstance(text, str):  # the reference's own (failing) path for non-text
             return super().polarity_scores(text)
-        text = self._describe_emojis(text).strip()
-        words = [SentiText._strip_punc_if_word(w) for w in text.split()]
-        lower = [w.lower() for w in words]  # str.lower is idempotent: lower(lower(w)) == lower(w)
-        in_lexicon = [w in self.lexicon for w in lower]
-        is_cap_diff = allcap_differential(words)
-        last = len(words) - 1
-        sentiments: list[float] = []
-        for i, word in enumerate(lower):
-            if word in BOOSTER_DICT or (i < last and word == "kind" and lower[i + 1] == "of"):
-                sentiments.append(0)
-            elif in_lexicon[i]:
-                sentiments.append(self._word_valence(i, words, lower, in_lexicon, is_cap_diff))
-            else:
-                sentiments.append(0)
+        if not self._emoji_chars.isdisjoint(text):
+            text = self._describe_emojis(text).strip()
+        tokens = text.split()
+        if not tokens:
+            return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+        lower = _lower_words(text, tokens)
+        lexicon = self.lexicon
+        hits = [i for i, word in enumerate(lower) if word in lexicon]
+        if not hits:  # every word scores 0
+            return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+        upper = list(map(str.isupper, tokens))  # the same for a word stripped of punctuation
+        n_upper = sum(upper)
+        is_cap_diff = 0 < n_upper < len(tokens)
+        hit_set = set(hits)
+        last = len(tokens) - 1
+        sentiments: list[float] = [0] * len(tokens)
+        for i in hits:
+            word = lower[i]
+            if word in BOOSTER_DICT or (word == "kind" and i < last and lower[i + 1] == "of"):
+                continue
+            sentiments[i] = self._word_valence(i, upper, lower, hit_set, is_cap_diff)
         if "but" in lower:
             sentiments = _shift_around_but(sentiments, lower.index("but"))
-        return self.score_valence(sentiments, text)
+        return self._score_valence(sentiments, hits, text)
+
+    @cached_property
+    def _emoji_chars(self) -> frozenset[str]:
+        """The emojis the reference replaces: single characters only."""
+        return frozenset(key for key in self.emojis if len(key) == 1)
+
+    def _score_valence(self, sentiments: list[float], hits: list[int], text: str) -> dict:
+        """The reference's ``score_valence``, reading only the positions that can be non-zero."""
+        sum_s = float(sum(sentiments))
+        amplifier = self._punctuation_emphasis(text)
+        if sum_s > 0:
+            sum_s += amplifier
+        elif sum_s < 0:
+            sum_s -= amplifier
+        compound = normalize(sum_s)
+        pos_sum = neg_sum = 0.0
+        neu_count = len(sentiments)
+        for i in hits:
+            score = sentiments[i]
+            if score > 0:
+                pos_sum += float(score) + 1
+            if score < 0:
+                neg_sum += float(score) - 1
+            if score != 0:
+                neu_count -= 1
+        if pos_sum > math.fabs(neg_sum):
+            pos_sum += amplifier
+        elif pos_sum < math.fabs(neg_sum):
+            neg_sum -= amplifier
+        total = pos_sum + math.fabs(neg_sum) + neu_count
+        return {
+            "neg": round(math.fabs(neg_sum / total), 3),
+            "neu": round(math.fabs(neu_count / total), 3),
+            "pos": round(math.fabs(pos_sum / total), 3),
+            "compound": round(compound, 4),
+        }
 
     def _describe_emojis(self, text: str) -> str:
         """Replace each single-character emoji by its description, as the reference does."""
@@ -113,11 +159,15 @@ class FastSentimentIntensityAnalyzer(SentimentIntensityAnalyzer):
                 prev_space = char == " "
         return "".join(parts)
 
-    def _word_valence(self, i, words, lower, in_lexicon, is_cap_diff) -> float:
-        """The valence of lexicon word ``i`` after the reference's rules, in its order."""
+    def _word_valence(self, i, upper, lower, hits, is_cap_diff) -> float:
+        """The valence of lexicon word ``i`` after the reference's rules, in its order.
+
+        ``upper`` tells which words are in capitals, ``hits`` holds the positions of the
+        lexicon words and ``lower`` the lower-case words.
+        """
         word = lower[i]
         valence = self.lexicon[word]
-        if word == "no" and i != len(words) - 1 and in_lexicon[i + 1]:
+        if word == "no" and i != len(lower) - 1 and i + 1 in hits:
             valence = 0.0
         if (
             (i > 0 and lower[i - 1] == "no")
@@ -125,12 +175,12 @@ class FastSentimentIntensityAnalyzer(SentimentIntensityAnalyzer):
             or (i > 2 and lower[i - 3] == "no" and lower[i - 1] in ("or", "nor"))
         ):
             valence = self.lexicon[word] * N_SCALAR
-        if words[i].isupper() and is_cap_diff:
+        if upper[i] and is_cap_diff:
             valence = valence + C_INCR if valence > 0 else valence - C_INCR
         for start_i in range(3):
             before = i - (start_i + 1)
-            if i > start_i and not in_lexicon[before]:
-                s = _booster_scalar(lower[before], words[before].isupper(), valence, is_cap_diff)
+            if i > start_i and before not in hits:
+                s = _booster_scalar(lower[before], upper[before], valence, is_cap_diff)
                 if start_i == 1 and s != 0:
                     s = s * 0.95
                 if start_i == 2 and s != 0:
@@ -139,7 +189,21 @@ class FastSentimentIntensityAnalyzer(SentimentIntensityAnalyzer):
                 valence = _negation_check(valence, lower, start_i, i)
                 if start_i == 2:
                     valence = _special_idioms_check(valence, lower, i)
-        return _least_check(valence, lower, in_lexicon, i)
+        return _least_check(valence, lower, hits, i)
+
+
+def _lower_words(text: str, tokens: list[str]) -> list[str]:
+    """VADER's words in lower case: each token stripped of leading and trailing punctuation
+    unless that leaves two characters or fewer (":)" stays).
+
+    Lower-casing the whole text at once gives the same words (punctuation has no case, and
+    no context of a case rule crosses white space) as long as no character lower-cases to
+    more than one ("İ"); otherwise each word is folded on its own, as the reference does.
+    """
+    folded = text.lower()
+    if len(folded) != len(text):
+        return [SentiText._strip_punc_if_word(token).lower() for token in tokens]
+    return [s if len(s) > 2 else t for t in folded.split() for s in (t.strip(_PUNCTUATION),)]
 
 
 def _booster_scalar(word: str, is_upper: bool, valence: float, is_cap_diff: bool) -> float:
@@ -204,11 +268,11 @@ def _special_idioms_check(valence: float, lower: list[str], i: int) -> float:
     return valence
 
 
-def _least_check(valence: float, lower: list[str], in_lexicon: list[bool], i: int) -> float:
-    if i > 1 and not in_lexicon[i - 1] and lower[i - 1] == "least":
+def _least_check(valence: float, lower: list[str], hits: set[int], i: int) -> float:
+    if i > 1 and i - 1 not in hits and lower[i - 1] == "least":
         if lower[i - 2] != "at" and lower[i - 2] != "very":
             valence = valence * N_SCALAR
-    elif i > 0 and not in_lexicon[i - 1] and lower[i - 1] == "least":
+    elif i > 0 and i - 1 not in hits and lower[i - 1] == "least":
         valence = valence * N_SCALAR
     return valence
 
@@ -305,13 +369,14 @@ def score_sentences(
     rows = []
     for text in sentences["text"].tolist():
         text = text if isinstance(text, str) else ""
-        if text not in scores:
-            scores[text] = analyzer.polarity_scores(text)
-        rows.append(scores[text])
+        row = scores.get(text)
+        if row is None:
+            row = scores[text] = analyzer.polarity_scores(text)
+        rows.append(row)
     scored = sentences.copy()
-    values = pd.DataFrame(rows, columns=SCORE_COLUMNS, index=sentences.index, dtype=float)
     for column in SCORE_COLUMNS:
-        scored[column] = values[column]
+        values = np.fromiter((row[column] for row in rows), dtype=float, count=len(rows))
+        scored[column] = pd.Series(values, index=sentences.index)
     scored["label"] = label_sentiment(scored["compound"], threshold=threshold)
     return scored
 
@@ -348,27 +413,57 @@ def aggregate_sentiment(
     threshold = _check_threshold(threshold)
     keys = _key(by)
     scored = _scored(sentences, threshold)
-    compound = scored["compound"].astype(float)
-    scored_mask = compound.notna()
-    frame = scored[keys].copy()
-    frame["compound"] = compound
-    frame["positive"] = (compound >= threshold).astype(float).where(scored_mask)
-    frame["negative"] = (compound <= -threshold).astype(float).where(scored_mask)
-    out = (
-        frame.groupby(keys, sort=False, dropna=False)
-        .agg(
-            sentiment=("compound", "mean"),
-            sentiment_min=("compound", "min"),
-            sentiment_max=("compound", "max"),
-            share_positive=("positive", "mean"),
-            share_negative=("negative", "mean"),
-            n_scored=("compound", "count"),
-        )
-        .reset_index()
-    )
-    out["n_scored"] = out["n_scored"].astype(int)
+    codes, first = _group_codes([scored[k] for k in keys])
+    compound = scored["compound"].to_numpy(dtype=float, na_value=np.nan)
+    out = scored[keys].iloc[first].reset_index(drop=True)
+    for column, values in _group_statistics(codes, len(first), compound, threshold).items():
+        out[column] = values
     out["label"] = label_sentiment(out["sentiment"], threshold=threshold)
     return out[[*keys, *AGGREGATE_COLUMNS]]
+
+
+def _group_codes(columns: Sequence[pd.Series]) -> tuple[np.ndarray, np.ndarray]:
+    """Number the distinct key combinations of the rows in order of first appearance
+    (a missing key is a value like any other). Returns each row's group number and the
+    row where each group first appears."""
+    codes = np.zeros(len(columns[0]) if columns else 0, dtype=np.int64)
+    for column in columns:
+        column_codes, uniques = pd.factorize(column, sort=False, use_na_sentinel=False)
+        codes, _ = pd.factorize(codes * len(uniques) + column_codes, sort=False)
+    first = np.unique(codes, return_index=True)[1]
+    return codes, first
+
+
+def _group_statistics(
+    codes: np.ndarray, n_groups: int, compound: np.ndarray, threshold: float
+) -> dict[str, np.ndarray]:
+    """Mean, min, max, shares of positive and negative scores, and count of scores per
+    group, over the scores that are not missing.
+
+    A mean is the correctly rounded sum of the group's scores (``math.fsum``) divided by
+    their count, so it does not depend on the order of the rows.
+    """
+    scored = ~np.isnan(compound)
+    n_scored = np.bincount(codes[scored], minlength=n_groups)
+    positive = np.bincount(codes[scored & (compound >= threshold)], minlength=n_groups)
+    negative = np.bincount(codes[scored & (compound <= -threshold)], minlength=n_groups)
+    values: list[list[float]] = [[] for _ in range(n_groups)]
+    for group, value in zip(codes[scored].tolist(), compound[scored].tolist(), strict=True):
+        values[group].append(value)
+    sums = np.array([math.fsum(v) for v in values], dtype=float)
+    low = np.full(n_groups, np.nan)
+    high = np.full(n_groups, np.nan)
+    np.fmin.at(low, codes, compound)
+    np.fmax.at(high, codes, compound)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return {
+            "sentiment": sums / n_scored,
+            "sentiment_min": low,
+            "sentiment_max": high,
+            "share_positive": positive / n_scored,
+            "share_negative": negative / n_scored,
+            "n_scored": n_scored.astype(int),
+        }
 
 
 def add_sentiment(
@@ -379,7 +474,7 @@ def add_sentiment(
     threshold: float = THRESHOLD,
 ) -> pd.DataFrame:
     """Return ``table`` (paragraphs, or documents with ``by="doc_id"``) with the columns of
-    :func:`aggregate_sentiment` merged on, rows and their order unchanged.
+    :func:`aggregate_sentiment` added, rows and their order unchanged.
 
     A row with no scored sentence (an empty paragraph) gets ``n_scored`` 0, NaN for the
     scores and shares — nothing was measured, and a 0 would pull averages towards neutral —
@@ -391,11 +486,21 @@ def add_sentiment(
     """
     keys = _key(by)
     aggregate = aggregate_sentiment(sentences, by=keys, threshold=threshold)
-    base = table.drop(columns=[c for c in AGGREGATE_COLUMNS if c in table.columns])
-    merged = base.merge(aggregate, on=keys, how="left", validate="many_to_one")
-    merged.index = table.index
-    merged["n_scored"] = merged["n_scored"].fillna(0).astype(int)
-    merged["label"] = merged["label"].astype(object).where(merged["label"].notna(), "neutral")
+    # number the keys of both tables together, then find each row's group
+    codes, _ = _group_codes([pd.concat([table[k], aggregate[k]], ignore_index=True)
+                             for k in keys])
+    group_row = np.full(len(codes) + 1, -1)
+    group_row[codes[len(table):]] = np.arange(len(aggregate))
+    rows = group_row[codes[: len(table)]]
+    found = rows >= 0
+    take = np.where(found, rows, 0)
+    missing = {"n_scored": 0, "label": "neutral"}
+    merged = table.drop(columns=[c for c in AGGREGATE_COLUMNS if c in table.columns])
+    for column in AGGREGATE_COLUMNS:
+        values = aggregate[column].to_numpy()[take] if len(aggregate) else np.zeros(len(table))
+        values = np.where(found, values, missing.get(column, np.nan))
+        dtype = {"n_scored": int, "label": object}.get(column, float)
+        merged[column] = pd.Series(values, index=table.index).astype(dtype)
     return merged
 
 
