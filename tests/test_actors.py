@@ -6,6 +6,7 @@ import time
 
 import pandas as pd
 import pytest
+from conftest import INAUGURAL
 from matplotlib.figure import Figure
 
 from discourse_workbook.actors import (
@@ -246,6 +247,40 @@ def test_find_mentions_keys_rows_by_paragraph_and_sentence(lexicon):
     assert list(zip(mentions["para_id"], mentions["sent_id"], mentions["actor"],
                     strict=True)) == [
         (0, 0, "Vladimir Putin"), (0, 1, "Sergei Lavrov"), (1, 2, "Russia")]
+
+
+def test_the_quick_scan_finds_exactly_what_the_pattern_finds(lexicon):
+    from discourse_workbook.actors import _matcher
+
+    texts = load_documents([str(INAUGURAL)])["text"].tolist() + [
+        "the West, THE WEST, theWest, al-Assad, xal-Assad, l’Europe, d'Iran, 'Putin', "
+        "President  Putin and President\nBiden, Mr.Putin, Putins, Putin’s, Putin'",
+    ]
+    for demonyms in (True, False):
+        matcher = _matcher(lexicon, demonyms)
+        assert matcher.scan is not matcher.pattern
+        for text in texts:
+            assert ([m.span() for m in matcher.scan.finditer(text)]
+                    == [m.span() for m in matcher.pattern.finditer(text)])
+
+
+def test_a_lexicon_with_a_name_not_starting_with_a_letter_still_matches():
+    odd = parse_lexicon("actors:\n- label: Odd\n  kind: group\n  aliases: ['#Odd', 'Even']\n")
+    assert [a for a, _ in found("#Odd and Even.", odd)] == ["Odd", "Odd"]
+
+
+def test_mentions_of_many_sentences_equal_mentions_of_each(lexicon):
+    sentences = pd.DataFrame({
+        "doc_id": ["a"] * 4, "para_id": [0, 0, 1, 1], "sent_id": [0, 1, 2, 3],
+        "text": ["He met the United", "States of America. Putin", "’s aide", "Russia"],
+    })
+    mentions = find_mentions(sentences, lexicon)
+    expected = [(i, text[m.start:m.end]) for i, text in enumerate(sentences["text"])
+                for m in mention_spans(text, lexicon)]
+    assert list(zip(mentions["sent_id"], mentions["alias"], strict=True)) == expected
+    assert [alias for _, alias in expected] == ["America", "Putin", "Russia"]  # no "United States"
+    with_nul = sentences.assign(text=sentences["text"].str.replace("aide", "\0aide"))
+    pd.testing.assert_frame_equal(find_mentions(with_nul, lexicon), mentions)
 
 
 def test_matching_is_one_linear_pass(lexicon):

@@ -10,11 +10,12 @@ position and no pattern can backtrack more than the length of one name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
+from itertools import accumulate, combinations
 from pathlib import Path
 from typing import NamedTuple
 
@@ -277,8 +278,13 @@ class _Entry(NamedTuple):
 
 
 class _Matcher(NamedTuple):
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str]  # tells a titled person from a name, at a known start
+    scan: re.Pattern[str]  # finds the same matches, quickly
     entries: dict[str, _Entry]
+
+
+_BOUNDARY = r"(?<!\w)(?<!\w['’])"
+_AFTER_FIRST = r"(?<!\w.)(?<!\w['’].)"  # the same test, made after a one-letter start
 
 
 def _trie_pattern(keys: Iterable[str]) -> str:
@@ -333,7 +339,37 @@ def _matcher(lexicon: Lexicon, demonyms: bool) -> _Matcher:
     if entries:
         branches.append(f"(?P<name>{_trie_pattern(entries)})")
     body = "|".join(branches) or "(?!)"
-    return _Matcher(re.compile(rf"(?<!\w)(?<!\w['’])(?:{body})(?!\w)"), entries)
+    pattern = re.compile(rf"{_BOUNDARY}(?:{body})(?!\w)")
+    return _Matcher(pattern, _scan_pattern(titles, persons, entries) or pattern, entries)
+
+
+def _scan_pattern(
+    titles: set[str], persons: list[str], names: Iterable[str]
+) -> re.Pattern[str] | None:
+    """The matcher's pattern rearranged to start with its first letter.
+
+    The same alternatives in the same order, grouped by first letter, with the word
+    boundary tested just after that letter. A pattern that starts with a choice of
+    letters lets the regular expression engine skip to the next candidate letter instead
+    of trying every position: about five times faster on running text. None when a name
+    starts with something other than a letter or digit.
+    """
+    titled = titles if persons else set()
+    keys = [*titled, *names]
+    if not keys or not all(key and key[0].isalnum() for key in keys):
+        return None
+    firsts = {key[0] for key in keys}
+    alternatives = []
+    for first in sorted(firsts):
+        branches = []
+        after_title = [key[1:] for key in titled if key[0] == first]
+        if after_title:
+            branches.append(f"{_trie_pattern(after_title)}\\s+{_trie_pattern(persons)}")
+        after_name = [key[1:] for key in names if key[0] == first]
+        if after_name:
+            branches.append(_trie_pattern(after_name))
+        alternatives.append(f"{re.escape(first)}{_AFTER_FIRST}(?:{'|'.join(branches)})")
+    return re.compile(f"(?:{'|'.join(alternatives)})(?!\\w)")
 
 
 def mention_spans(text: str, lexicon: Lexicon, *, demonyms: bool = True) -> list[Mention]:
@@ -347,7 +383,8 @@ def mention_spans(text: str, lexicon: Lexicon, *, demonyms: bool = True) -> list
     """
     matcher = _matcher(lexicon, demonyms)
     found = []
-    for match in matcher.pattern.finditer(text):
+    for hit in matcher.scan.finditer(text):
+        match = matcher.pattern.match(text, hit.start())
         start, end = match.span()
         if match.group("name") is not None:
             entry = matcher.entries[_key(match.group("name"))]
@@ -371,14 +408,37 @@ def find_mentions(
 
     >>> find_mentions(sentences, load_lexicon()).actor.value_counts().head()
     """
+    texts = sentences["text"].tolist()
+    keys = list(zip(*(sentences[c].tolist() for c in ("doc_id", "para_id", "sent_id")),
+                    strict=True))
     rows = []
-    names = ("doc_id", "para_id", "sent_id", "text")
-    columns = zip(*(sentences[c].tolist() for c in names), strict=True)
-    for doc_id, para_id, sent_id, text in columns:
-        for m in mention_spans(text, lexicon, demonyms=demonyms):
-            rows.append((doc_id, para_id, sent_id, m.actor, m.kind, text[m.start:m.end],
-                         m.demonym, m.start, m.end))
+    for i, m in _mentions_in_texts(texts, lexicon, demonyms):
+        rows.append((*keys[i], m.actor, m.kind, texts[i][m.start:m.end], m.demonym,
+                     m.start, m.end))
     return _frame(rows, MENTION_COLUMNS, MENTION_DTYPES)
+
+
+_SEPARATOR = "\0"  # not part of any name, and not a word character
+
+
+def _mentions_in_texts(
+    texts: list[str], lexicon: Lexicon, demonyms: bool
+) -> Iterator[tuple[int, Mention]]:
+    """Yield ``(index of the text, mention in it)`` for many texts, scanned as one string.
+
+    One scan of the joined texts finds what a scan of each would: the separator is no
+    part of a name and counts as a word boundary, like the start or end of a text.
+    """
+    joined = _SEPARATOR.join(texts)
+    if joined.count(_SEPARATOR) != max(len(texts) - 1, 0):  # a text holds the separator
+        for i, text in enumerate(texts):
+            for m in mention_spans(text, lexicon, demonyms=demonyms):
+                yield i, m
+        return
+    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+    for m in mention_spans(joined, lexicon, demonyms=demonyms):
+        i = bisect_right(starts, m.start) - 1
+        yield i, m._replace(start=m.start - starts[i], end=m.end - starts[i])
 
 
 def _frame(rows: list[tuple], columns: list[str], dtypes: dict[str, str]) -> pd.DataFrame:
