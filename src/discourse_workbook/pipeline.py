@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache, partial
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import __version__, paths
@@ -117,14 +118,19 @@ def process_batch(records: list[dict], options: Options) -> dict[str, pd.DataFra
 
 
 def _document_table(documents: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
-    counts = paragraphs.groupby("doc_id", sort=False).agg(
-        n_paragraphs=("para_id", "size"),
-        n_sentences=("n_sentences", "sum"),
-        n_tokens=("n_tokens", "sum"),
-    )
-    table = documents.drop(columns=["text"]).join(counts, on="doc_id")
-    for column in ("n_paragraphs", "n_sentences", "n_tokens"):
-        table[column] = table[column].fillna(0).astype("int64")
+    """The documents with their counts of paragraphs, sentences and words (0 for a
+    document with no body)."""
+    codes, doc_ids = pd.factorize(paragraphs["doc_id"], sort=False)
+    row = pd.Index(doc_ids).get_indexer(documents["doc_id"])
+    counts = {
+        "n_paragraphs": np.bincount(codes, minlength=len(doc_ids)),
+        "n_sentences": np.bincount(codes, paragraphs["n_sentences"], minlength=len(doc_ids)),
+        "n_tokens": np.bincount(codes, paragraphs["n_tokens"], minlength=len(doc_ids)),
+    }
+    table = documents.drop(columns=["text"])
+    for column, values in counts.items():
+        values = np.where(row >= 0, values[np.maximum(row, 0)], 0) if len(values) else 0
+        table[column] = pd.Series(values, index=table.index).astype("int64")
     return table[DOCUMENT_COLUMNS]
 
 

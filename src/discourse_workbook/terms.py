@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -61,17 +62,21 @@ def count_terms(
                             strict=True):
         by_doc.setdefault(doc_id, []).append(text)
     columns: dict[str, list] = {name: [] for name in TERM_COLUMNS}
+    folded: dict[str, str] = {}  # each distinct form is folded once per table
     for doc_id, texts in by_doc.items():
-        # Count the tokens as written, then fold each distinct form once.
-        forms = Counter(TOKEN.findall(" ".join(texts)))
-        counts: Counter[str] = Counter()
-        for form, count in forms.items():
-            counts[to_term(form)] += count
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        counts: dict[str, int] = {}
+        for form, count in Counter(TOKEN.findall(" ".join(texts))).items():
+            term = folded.get(form)
+            if term is None:
+                term = folded[form] = to_term(form)
+            counts[term] = counts.get(term, 0) + count
+        # by falling count, then alphabetically (a stable sort keeps the alphabetical order)
+        ranked = sorted(counts.items())
+        ranked.sort(key=itemgetter(1), reverse=True)
         columns["doc_id"].extend([doc_id] * len(ranked))
-        columns["term"].extend(term for term, _ in ranked)
-        columns["count"].extend(count for _, count in ranked)
-        columns["stopword"].extend(term in stopwords for term, _ in ranked)
+        columns["term"].extend(map(itemgetter(0), ranked))
+        columns["count"].extend(map(itemgetter(1), ranked))
+    columns["stopword"] = [term in stopwords for term in columns["term"]]
     return pd.DataFrame(columns, columns=TERM_COLUMNS).astype({"count": "int64", "stopword": bool})
 
 
