@@ -7,7 +7,13 @@ import shutil
 import pandas as pd
 import pytest
 
-from discourse_workbook.pipeline import Options, analyze, ensure_tables, iter_batches
+from discourse_workbook.pipeline import (
+    Options,
+    _bounded_map,
+    analyze,
+    ensure_tables,
+    iter_batches,
+)
 from discourse_workbook.tables import TABLE_NAMES
 
 SPEECHES = ["1861-Lincoln", "1865-Lincoln", "1933-Roosevelt", "1961-Kennedy", "2009-Obama",
@@ -61,6 +67,28 @@ def test_batch_size_does_not_change_the_tables(corpus, one_worker, tmp_path):
     with pytest.warns(UserWarning):
         analyze([corpus], out=tmp_path / "t", options=Options(workers=1, batch_docs=50))
     assert read_bytes(tmp_path / "t") == read_bytes(one_worker)
+
+
+def test_results_are_handed_on_in_order_with_at_most_a_window_running():
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    delays = [0.2, 0.0, 0.1, 0.0, 0.0, 0.05, 0.0]
+    seen, queued_at_start = [], []
+
+    def work(n: int) -> int:
+        time.sleep(delays[n - 1])
+        return n
+
+    with ThreadPoolExecutor(4) as pool:
+        def run(n, batch, queued):
+            queued_at_start.append(queued)
+            return pool.submit(work, n)
+
+        batches = ([f"b{i}"] for i in range(1, len(delays) + 1))
+        _bounded_map(run, batches, 2, lambda batch, result: seen.append((batch, result)))
+    assert seen == [([f"b{n}"], n) for n in range(1, len(delays) + 1)]
+    assert max(queued_at_start) < 2
 
 
 def test_batches_respect_document_and_size_limits():

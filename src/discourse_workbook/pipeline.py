@@ -15,8 +15,10 @@ import sys
 import warnings
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import asdict, dataclass
 from functools import lru_cache, partial
+from itertools import chain, islice
 from pathlib import Path
 
 import numpy as np
@@ -195,10 +197,18 @@ Done = Callable[[list[Unit], dict], None]
 
 
 def _run_local(batches: Iterator[list[Unit]], parts: Path, options: Options, done: Done) -> None:
-    """Run batches in this process, or in a pool of worker processes, in order."""
-    if options.workers == 1:
+    """Run batches in this process, or in a pool of worker processes, in order.
+
+    Worker processes take a moment to start; until the first is ready, this process
+    runs batches itself, once the pool has one queued for each worker.
+    """
+    run_here = partial(run_batch, parts=str(parts), options=options)
+    batches = iter(batches)
+    ahead = list(islice(batches, 2))
+    batches = chain(ahead, batches)
+    if options.workers == 1 or len(ahead) < 2:  # one batch: not worth starting workers
         for n, batch in enumerate(batches, 1):
-            done(batch, run_batch(n, batch, str(parts), options))
+            done(batch, run_here(n, batch))
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -208,8 +218,21 @@ def _run_local(batches: Iterator[list[Unit]], parts: Path, options: Options, don
     with ProcessPoolExecutor(
         options.workers, mp_context=context, initializer=_warm_worker, initargs=(options,)
     ) as pool:
+        started = pool.submit(os.getpid)
         submit = partial(pool.submit, run_batch, parts=str(parts), options=options)
-        _bounded_map(submit, batches, 2 * options.workers, done)
+
+        def run(n: int, batch: list[Unit], queued: int) -> Future:
+            if started.done() or queued < options.workers:
+                return submit(n, batch)
+            return _finished(run_here(n, batch))
+
+        _bounded_map(run, batches, 2 * options.workers, done)
+
+
+def _finished(result: dict) -> Future:
+    future: Future = Future()
+    future.set_result(result)
+    return future
 
 
 def _warm_worker(options: Options) -> None:
@@ -255,19 +278,25 @@ def _run_dask(batches: Iterator[list[Unit]], parts: Path, options: Options, done
     try:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))
         submit = partial(client.submit, run_batch, parts=str(parts), options=options, pure=False)
-        _bounded_map(submit, batches, 2 * n_workers, done)
+        _bounded_map(lambda n, batch, _: submit(n, batch), batches, 2 * n_workers, done)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
-def _bounded_map(submit, batches: Iterator[list[Unit]], window: int, done: Done) -> None:
-    """Submit batches keeping at most ``window`` in flight; collect them in order."""
+def _bounded_map(run, batches: Iterator[list[Unit]], window: int, done: Done) -> None:
+    """Start batches with ``run(n, batch, queued)``, ``queued`` being how many are still
+    running, keeping at most ``window`` running; hand each result to ``done`` in order
+    as soon as it and all before it are finished."""
     pending: deque = deque()
+
+    def running() -> int:
+        return sum(not future.done() for future, _ in pending)
+
     for n, batch in enumerate(batches, 1):
-        pending.append((submit(n, batch), batch))
-        if len(pending) >= window:
+        pending.append((run(n, batch, running()), batch))
+        while pending and (pending[0][0].done() or running() >= window):
             future, finished = pending.popleft()
             done(finished, future.result())
     while pending:
@@ -411,11 +440,19 @@ def _nothing_readable(sources: list[Path], skipped: list[Skipped]) -> str:
 
 
 def _merge(parts: Path, folder: Path) -> dict[str, int]:
-    """Merge each table's parts, in batch order (the part names sort that way)."""
-    counts = {}
-    for name in BATCH_TABLES:
+    """Merge each table's parts, in batch order (the part names sort that way).
+
+    Tables are merged two at a time: Parquet reading and writing run outside Python's
+    lock, so two threads use two cores.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    def merge(name: str) -> int:
         files = sorted((parts / name).glob("part-*.parquet"))
-        counts[name] = merge_parts(files, folder / f"{name}.parquet")
+        return merge_parts(files, folder / f"{name}.parquet")
+
+    with ThreadPoolExecutor(2) as pool:
+        counts = dict(zip(BATCH_TABLES, pool.map(merge, BATCH_TABLES), strict=True))
     import shutil
 
     shutil.rmtree(parts)
