@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import pytest
 
 from discourse_workbook.corpus import (
+    _ASCII_CONTROLS,
+    _ASCII_LOOKALIKES,
+    _ASCII_SPACES,
+    _CONTROL,
+    _INVISIBLE,
+    _SPACES,
     Skipped,
+    _ascii_class,
+    _screen,
     clean_text,
     decode_bytes,
     iter_documents,
@@ -288,3 +297,59 @@ def test_user_pattern_with_alternation_outside_brackets_is_searched(tmp_path):
     patterns = load_patterns(patterns_file)
     assert patterns.matches("This advertorial is paid") and patterns.matches("Sponsored")
     assert not patterns.matches("Body text")
+
+
+# --------------------------------------------------------------------------- furniture screen
+
+
+def test_ascii_lookalikes_are_all_the_non_ascii_matches_of_ascii():
+    """Folding text for the screen relies on these being the only non-ASCII characters
+    that match an ASCII one case-insensitively, and on U+0130 being the only character
+    that lower-cases to more than one."""
+    everything = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
+    found = {
+        char: {a.lower() for a in map(chr, range(128))
+               if re.fullmatch(re.escape(a), char, re.IGNORECASE)}
+        for char in re.findall(r"[\x00-\x7f]", everything, re.IGNORECASE)
+    }
+    assert found == {char: {plain} for char, plain in _ASCII_LOOKALIKES.items()}
+    assert [c for c in everything if len(c.lower()) != 1] == ["\u0130"]
+
+
+def test_ascii_fast_path_maps_the_same_characters_as_the_patterns():
+    ascii = "".join(map(chr, range(128)))
+    expected = _CONTROL.sub("", _INVISIBLE.sub("", _SPACES.sub(" ", ascii)))
+    assert _ascii_class(_SPACES) == b"\t\v\f"
+    assert bytes(range(128)).translate(_ASCII_SPACES, _ASCII_CONTROLS) == expected.encode()
+
+
+def test_screen_describes_the_default_patterns():
+    screen = _screen(PATTERNS.anchored, PATTERNS.floating)
+    assert screen is not None
+    assert {"paypal", "donat", "all rights reserved"} <= set(screen.needles)
+    assert "post a comment" in screen.prefixes and "comment" in screen.inside
+
+
+def test_patterns_the_screen_cannot_describe_are_tried_on_every_line(tmp_path):
+    path = tmp_path / "furniture.txt"
+    path.write_text("(?<=\\n)paypal\n(donate)\\s\\1\n", encoding="utf-8")
+    patterns = load_patterns(path)
+    assert _screen(patterns.anchored, patterns.floating) is None
+    text = "a\npaypal\ndonate\ndonate now"
+    assert patterns.candidate_lines(text) == patterns.scan_lines(text) == {1, 2}
+
+
+def test_floating_match_across_a_line_break_counts_where_it_begins(tmp_path):
+    path = tmp_path / "furniture.txt"
+    path.write_text("donate\\W{1,5}now\n^share\n", encoding="utf-8")
+    patterns = load_patterns(path)
+    assert _screen(patterns.anchored, patterns.floating) is not None
+    text = "Intro\nplease DONATE\nnow and then\nShare"
+    assert patterns.candidate_lines(text) == patterns.scan_lines(text) == {1, 3}
+    assert patterns.candidate_spans(text)[1] == (6, 19)
+
+
+def test_unusual_letters_are_screened_as_the_patterns_match_them():
+    text = "\u212ao-fi\nPAY\u212aPAL\n\u017fhare this\nDonat\u0130on\nAll Rights Re\u017ferved"
+    text = normalise_whitespace(text)
+    assert PATTERNS.candidate_lines(text) == PATTERNS.scan_lines(text) == {0, 2, 3, 4}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 import tempfile
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -28,7 +29,20 @@ from discourse_workbook.actors import (
     mention_spans,
     parse_lexicon,
 )
-from discourse_workbook.corpus import Skipped, clean_text, iter_documents, load_patterns
+from discourse_workbook.corpus import (
+    Cleaned,
+    Furniture,
+    Skipped,
+    _paragraphs,
+    _screen,
+    clean_text,
+    find_byline,
+    is_furniture,
+    is_title,
+    iter_documents,
+    load_patterns,
+    normalise_whitespace,
+)
 from discourse_workbook.pipeline import Options, analyze, process_batch
 from discourse_workbook.plots.style import new_figure, plain
 from discourse_workbook.segment import (
@@ -37,6 +51,7 @@ from discourse_workbook.segment import (
     SENTENCE_COLUMNS,
     TOKEN,
     segment_document,
+    split_paragraphs,
     to_term,
 )
 from discourse_workbook.sentiment import add_sentiment, get_analyzer, score_sentences
@@ -174,6 +189,133 @@ def test_cleaning_is_stable(raw):
     body = clean_text(raw, PATTERNS).body
     again = clean_text(body, PATTERNS, detect_title=False, detect_byline=False).body
     assert again == body
+
+
+# --------------------------------------------------------------------------- cleaning fast paths
+#
+# Cleaning works on whole texts at once and screens lines for furniture before trying the
+# patterns; the plain rules below (one regular expression after another, every line tried)
+# define what it must produce, to the character.
+
+_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\x80-\x9f]")
+
+
+def reference_normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n\n")
+    text = _CONTROL.sub("", _INVISIBLE.sub("", _SPACES.sub(" ", text)))
+    return re.sub(r" ?\n ?", "\n", re.sub(r" {2,}", " ", text)).strip(" ")
+
+
+def reference_clean(raw: str, patterns: Furniture | None, title: bool, byline: bool) -> Cleaned:
+    text = reference_normalise(raw)
+    cleaned = Cleaned(body="")
+    gap = [""] if "\n\n" in text else []
+    candidates = patterns.scan_lines(text) if patterns is not None else set()
+    lines: list[str] = []
+    for number, line in enumerate(text.split("\n")):
+        if number in candidates and line and is_furniture(line, patterns):
+            cleaned.removed.append(line)
+            lines.extend(gap)
+        else:
+            lines.append(line)
+    paragraphs = split_paragraphs("\n".join(lines))
+    if title and len(paragraphs) > 1 and is_title(paragraphs[0]):
+        cleaned.title = paragraphs.pop(0)
+    keep = []
+    for i, para in enumerate(paragraphs):
+        name = find_byline(para) if byline and (i < 3 or i >= len(paragraphs) - 6) else None
+        if name and cleaned.author is None:
+            cleaned.author = name
+            cleaned.removed.insert(0, para)
+        else:
+            keep.append(para)
+    cleaned.body = "\n\n".join(keep)
+    return cleaned
+
+
+def furniture_from(*lines: str) -> Furniture:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "furniture.txt"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        return load_patterns(path)
+
+
+# Pattern sets the screen must describe exactly, or give up on: matches that run across
+# line breaks, look around, refer back, match nothing, or use letters that fold oddly.
+PATTERN_SETS = [
+    PATTERNS,
+    furniture_from(r"donate\W{1,5}now", r"^share", r"\bko-fi\b"),
+    furniture_from(r"\bcopyright\b.{0,30}\n.{0,10}reserved", r"^(?:tag|label)s?:\s.{0,40}$"),
+    furniture_from(r"^(?-i:BREAKING)", r"(?i:footer)", r"pay ?pal"),
+    furniture_from("\u017fhare this", "^\u212aelvin", r"^\d+ (?:comments?|likes)$"),
+    furniture_from("^\u00e9dition", "na\u00efvet\u00e9", r"\bİstanbul\b", "^© \\d{4}"),
+    furniture_from(r"(?<=\n)paypal", r"pay(?=pal\b)", r"(donate)\s\1"),
+    furniture_from(r"^$", r"x*"),
+    furniture_from(r"^a", r"^(?:x|yy)z?$", r"\b(?:a|b)\w{0,3}(?:vet|nav)\b"),
+    furniture_from(r"^[^\n]{0,3}home$", r"[a-z]{2}\ndonate"),
+]
+FURNITURE_WORDS = ["PayPal", "paypal", "pay pal", "Donate", "DONATE now", "donate\nnow",
+                   "donate \n\n now", "Ko-fi", "ko-fi", "Share this", "\u017fhare this",
+                   "\u017fHARE THIS", "\u212aelvin", "Kelvin", "3 comments", "12 likes",
+                   "No comments", "Post a Comment", "Copyright 2024 x\nAll rights reserved",
+                   "© 2024", "Tags: a, b", "labels:\tx", "BREAKING", "Breaking", "footer",
+                   "\u00c9dition", "\u00e9dition", "NA\u00cfVET\u00c9", "\u0130stanbul",
+                   "istanbul", "ISTANBUL", "ıstanbul", "home", "ab home", "a", "x",
+                   "comment", "By Ann Lee", "Previous Post", "Follow us on X", "abvet",
+                   "b nav", "yyz", "xz", "aa", "Replies"]
+furniture_pieces = st.one_of(
+    pieces,
+    st.sampled_from(FURNITURE_WORDS),
+    st.sampled_from(FURNITURE_WORDS),
+    st.sampled_from(LINE_BREAKS),
+    st.text(st.sampled_from("\n \t\r\x0b\x0c\x1c\x85\u2028\u00a0Kk\u212asS\u017fiI\u0130\u0131"),
+            max_size=6),
+)
+furniture_texts = st.lists(furniture_pieces, max_size=60).map("".join)
+ascii_texts = st.text(st.characters(max_codepoint=127), max_size=200)
+
+
+@examples(1500)
+@given(st.one_of(texts, furniture_texts, ascii_texts))
+def test_whitespace_normalisation_equals_the_plain_rules(raw):
+    assert normalise_whitespace(raw) == reference_normalise(raw)
+
+
+@examples(1500)
+@given(st.sampled_from(PATTERN_SETS), furniture_texts)
+def test_screened_furniture_lines_equal_the_line_by_line_scan(patterns, raw):
+    for text in (raw, normalise_whitespace(raw)):
+        spans = patterns.candidate_spans(text)
+        assert set(spans) == patterns.scan_lines(text)
+        lines = text.split("\n")
+        assert all(text[start:end] == lines[n] for n, (start, end) in spans.items())
+
+
+@examples(800)
+@given(st.one_of(texts, furniture_texts))
+def test_paragraphs_of_normalised_text_equal_split_paragraphs(raw):
+    text = normalise_whitespace(raw)
+    assert _paragraphs(text) == split_paragraphs(text)
+
+
+@examples(1000)
+@given(st.sampled_from([None, *PATTERN_SETS[:5]]), furniture_texts, st.booleans(), st.booleans())
+def test_cleaning_equals_the_plain_rules(patterns, raw, title, byline):
+    fast = clean_text(raw, patterns, detect_title=title, detect_byline=byline)
+    assert fast == reference_clean(raw, patterns, title, byline)
+
+
+def test_cleaning_real_documents_equals_the_plain_rules(default_article, inaugural):
+    assert _screen(PATTERNS.anchored, PATTERNS.floating) is not None  # the fast path is taken
+    for path in [default_article, *sorted(inaugural.glob("*.txt"))]:
+        raw = path.read_bytes().decode("utf-8", errors="replace")
+        assert normalise_whitespace(raw) == reference_normalise(raw)
+        for variant in (raw, raw.replace("\n", "\r\n"), raw.replace("\n\n", "\u2029")):
+            assert clean_text(variant, PATTERNS) == reference_clean(variant, PATTERNS, True, True)
 
 
 # --------------------------------------------------------------------------- terms

@@ -16,13 +16,14 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
+from re import _parser as _sre
 
 import pandas as pd
 
 from . import paths
 from .errors import InputError
-from .segment import split_paragraphs
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -39,11 +40,16 @@ _BINARY_MAGIC = {
     b"\x1f\x8b": "a gzip archive",
     b"\xd0\xcf\x11\xe0": "an old Microsoft Office file",
 }
-_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\x80-\x9f]")
-_MANY_SPACES = re.compile(r" {2,}")
-_SPACES_AT_BREAK = re.compile(r" ?\n ?")
+_SPACE_CHARS = r"\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v"
+_INVISIBLE_CHARS = r"\u00ad\u200b-\u200d\u2060\ufeff"
+_CONTROL_CHARS = r"\x00-\x08\x0e-\x1f\x7f\x80-\x9f"
+_SPACES = re.compile(f"[{_SPACE_CHARS}]")
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+_CONTROL = re.compile(f"[{_CONTROL_CHARS}]")
+_ODD = re.compile(f"[{_SPACE_CHARS}{_INVISIBLE_CHARS}{_CONTROL_CHARS}]")
+# Each starts with two literal characters, which the regex engine skips to quickly.
+_MANY_SPACES = re.compile("  " + " *")
+_SPACES_AFTER_BREAK = re.compile("\n " + " *")
 _BYLINE = re.compile(
     r"^(?:(?:submitted|written|posted|words|text|reporting)\s+)?by[:\s]\s*"
     r"(?P<name>[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){0,5}?)\s*(?:[,;|–—-].{0,80})?[.,;:]?$",
@@ -194,14 +200,32 @@ def read_text(path: Path) -> tuple[str, str]:
 
 def normalise_whitespace(text: str) -> str:
     """Return text in NFC with odd spaces made plain, invisible characters dropped,
-    line ends unified and runs of spaces collapsed; line breaks are kept."""
+    line ends unified and runs of spaces collapsed; line breaks are kept.
+
+    Every line ends up without spaces at either end and without two spaces in a row.
+    Pure-ASCII text, the common case, is mapped in one byte-level pass.
+    """
     text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    text = text.replace("\u2029", "\n\n")
-    text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
-    text = _CONTROL.sub("", text)
-    # Only plain spaces and line breaks are left: collapse the spaces, trim every line.
-    return _SPACES_AT_BREAK.sub("\n", _MANY_SPACES.sub(" ", text)).strip(" ")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.isascii():
+        text = text.encode("ascii").translate(_ASCII_SPACES, _ASCII_CONTROLS).decode("ascii")
+    else:
+        text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+        if _ODD.search(text):
+            text = _CONTROL.sub("", _INVISIBLE.sub("", _SPACES.sub(" ", text)))
+    # Only plain spaces and line breaks are left: trim every line, collapse the spaces.
+    text = _SPACES_AFTER_BREAK.sub("\n", text)
+    return _MANY_SPACES.sub(" ", text).replace(" \n", "\n").strip(" ")
+
+
+def _ascii_class(pattern: re.Pattern[str]) -> bytes:
+    """The ASCII characters a one-character class matches, as bytes."""
+    return bytes(code for code in range(128) if pattern.match(chr(code)))
+
+
+_ASCII_CONTROLS = _ascii_class(_CONTROL)
+_ASCII_SPACES = bytes.maketrans(b"\t\v\f", b"   ")  # the ASCII members of _SPACES
 
 
 @dataclass(frozen=True)
@@ -220,8 +244,38 @@ class Furniture:
 
     def candidate_lines(self, text: str) -> set[int]:
         """Numbers of the lines of ``text`` on which a pattern may match (confirm each
-        with ``matches``): anchored patterns are tried at each line's start, the others
-        in one scan of the whole text."""
+        with ``matches``): lines where an anchored pattern matches at the start, and
+        lines where a match of the others begins in one scan of the whole text."""
+        return set(self.candidate_spans(text))
+
+    def candidate_spans(self, text: str) -> dict[int, tuple[int, int]]:
+        """:meth:`candidate_lines` with each line's ``(start, end)`` in ``text``.
+
+        Only lines holding a string that every match must contain are tried (see
+        :class:`_Screen`); patterns the screen cannot describe are tried on every line.
+        """
+        screen = self._prefilter
+        folded = _fold(text) if screen is not None else None
+        if screen is None or folded is None:
+            return _line_spans(text, _line_starts(text, self.scan_lines(text)))
+        spans = {}
+        if self.anchored is not None:
+            match = self.anchored.match
+            maybe = _line_spans(text, screen.anchored_hits(folded))
+            spans = {n: span for n, span in maybe.items() if match(text[span[0]:span[1]])}
+        if self.floating is not None:
+            spans.update(_line_spans(text, screen.floating_starts(text, folded)))
+        return spans
+
+    @cached_property
+    def _prefilter(self) -> _Screen | None:
+        """This set's screen, looked up once per instance."""
+        return _screen(self.anchored, self.floating)
+
+    def scan_lines(self, text: str) -> set[int]:
+        """:meth:`candidate_lines` the plain way: the anchored patterns tried at every
+        line's start, the others in one scan of the whole text (the reference for the
+        screened version, and its fallback)."""
         lines = text.split("\n")
         found: set[int] = set()
         if self.anchored is not None:
@@ -232,6 +286,345 @@ class Furniture:
             multiline = re.compile(self.floating.pattern, self.floating.flags | re.MULTILINE)
             found.update(bisect_right(starts, m.start()) - 1 for m in multiline.finditer(text))
         return found
+
+
+def _line_spans(text: str, positions: Iterable[int]) -> dict[int, tuple[int, int]]:
+    """Map the lines holding the given positions of ``text`` to their ``(start, end)``."""
+    spans: dict[int, tuple[int, int]] = {}
+    number, counted = 0, 0
+    for position in sorted(set(positions)):
+        number += text.count("\n", counted, position)
+        counted = position
+        if number not in spans:
+            end = text.find("\n", position)
+            spans[number] = (text.rfind("\n", 0, position) + 1, len(text) if end < 0 else end)
+    return spans
+
+
+def _line_starts(text: str, numbers: Iterable[int]) -> list[int]:
+    """Where the lines with the given numbers begin."""
+    starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+    return [starts[n] for n in numbers]
+
+
+# ----------------------------------------------------------------- furniture screening
+#
+# Trying ~30 case-insensitive patterns on every line costs more than everything else in
+# cleaning. Yet every pattern names words that a match must contain ("paypal", "donat",
+# "all rights reserved"), or must begin with ("post a", "previous "). The screen finds
+# those strings in a lower-cased copy of the text with plain string search, and only the
+# lines and places found are given to the patterns themselves. It is built from the
+# patterns' parse trees and gives up, for the exact line-by-line scan, on anything it
+# cannot describe.
+
+# The only non-ASCII characters that match an ASCII character case-insensitively.
+_ASCII_LOOKALIKES = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_MAX_STRINGS = 64
+_MAX_WIDTH = 4096
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What a match of part of a pattern consumes, in folded form (see :func:`_fold`):
+    one of ``texts`` (None when unknown or too many); a string that starts with one of
+    ``prefixes`` and ends with one of ``suffixes`` (``{""}`` says nothing); a string
+    that contains one of ``needles`` (None says nothing)."""
+
+    texts: frozenset[str] | None
+    prefixes: frozenset[str]
+    suffixes: frozenset[str]
+    needles: frozenset[str] | None
+
+
+_BLANK = frozenset({""})
+_NOTHING = _Shape(_BLANK, _BLANK, _BLANK, None)
+_ANYTHING = _Shape(None, _BLANK, _BLANK, None)
+_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT}
+# What a pattern may use for its matches to be found window by window (no lookaround,
+# no back reference: a match depends only on its own characters and their neighbours).
+_WINDOWABLE = {
+    _sre.LITERAL, _sre.NOT_LITERAL, _sre.ANY, _sre.IN, _sre.AT, _sre.BRANCH,
+    _sre.SUBPATTERN, _sre.ATOMIC_GROUP, *_REPEATS,
+}  # fmt: skip
+
+
+def _fold(text: str) -> str | None:
+    """Lower-case ``text`` character for character, so that whatever a pattern's literal
+    matches case-insensitively folds to that literal's folded form; None if a character
+    would fold to more than one."""
+    if not text.isascii():
+        for char, plain in _ASCII_LOOKALIKES.items():
+            text = text.replace(char, plain)
+    folded = text.lower()
+    return folded if len(folded) == len(text) else None
+
+
+def _folded_char(code: int) -> str | None:
+    """A pattern literal in folded form, or None when folding cannot stand for it: a
+    non-ASCII character with case variants may match characters other than itself."""
+    char = chr(code)
+    if char.isascii():
+        return char.lower()
+    if char not in _ASCII_LOOKALIKES and char.lower() == char == char.upper():
+        return char
+    return None
+
+
+def _shape(items: Iterable[tuple]) -> _Shape:
+    """The shape of a sequence of parsed pattern items."""
+    shape = _NOTHING
+    for op, av in items:
+        shape = _concat(shape, _item_shape(op, av))
+    return shape
+
+
+def _item_shape(op: object, av: object) -> _Shape:
+    if op is _sre.LITERAL:
+        char = _folded_char(av)
+        return _ANYTHING if char is None else _Shape(*[frozenset({char})] * 4)
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return _NOTHING  # consumes nothing
+    if op is _sre.SUBPATTERN:
+        return _shape(av[-1])
+    if op is _sre.ATOMIC_GROUP:
+        return _shape(av)
+    if op is _sre.BRANCH:
+        shapes = [_shape(alt) for alt in av[1]]
+        texts = None
+        if all(s.texts is not None for s in shapes):
+            texts = frozenset().union(*(s.texts for s in shapes))
+            texts = texts if len(texts) <= _MAX_STRINGS else None
+        needles = None
+        if all(s.needles for s in shapes):
+            needles = frozenset().union(*(s.needles for s in shapes))
+        return _Shape(
+            texts,
+            frozenset().union(*(s.prefixes for s in shapes)),
+            frozenset().union(*(s.suffixes for s in shapes)),
+            needles,
+        )
+    if op in _REPEATS:
+        low, high, item = av
+        inner = _shape(item)
+        if low == 0 and high == 1 and inner.texts is not None:
+            texts = inner.texts | _BLANK
+            return _Shape(texts, texts, texts, None)
+        if low >= 1:
+            texts = inner.texts if low == high == 1 else None
+            return _Shape(texts, inner.prefixes, inner.suffixes, inner.needles)
+    return _ANYTHING
+
+
+def _joined(heads: frozenset[str], tails: frozenset[str]) -> frozenset[str] | None:
+    """Every head followed by every tail, or None when that makes too many strings."""
+    if len(heads) * len(tails) > _MAX_STRINGS:
+        return None
+    return frozenset(a + b for a in heads for b in tails)
+
+
+def _concat(first: _Shape, then: _Shape) -> _Shape:
+    """The shape of a match of ``first`` followed by a match of ``then``."""
+    texts = prefixes = None
+    if first.texts is not None:
+        if then.texts is not None:
+            texts = _joined(first.texts, then.texts)
+        prefixes = _joined(first.texts, then.prefixes) or first.texts
+    suffixes = None
+    if then.texts is not None:
+        suffixes = _joined(first.suffixes, then.texts) or then.texts
+    prefixes = prefixes or first.prefixes
+    suffixes = suffixes or then.suffixes
+    across = _joined(first.suffixes, then.prefixes)
+    needles = _best(first.needles, then.needles, prefixes, suffixes, across)
+    return _Shape(texts, prefixes, suffixes, needles)
+
+
+def _best(*choices: frozenset[str] | None) -> frozenset[str] | None:
+    """The set of strings quickest to look for: the longest shortest string (beyond five
+    characters, length hardly makes a string rarer), then the fewest strings."""
+    usable = [c for c in choices if c and "" not in c]
+    return max(usable, key=lambda c: (min(_shortest(c), 5), -len(c), _shortest(c)), default=None)
+
+
+def _shortest(strings: Iterable[str]) -> int:
+    return min(map(len, strings), default=0)
+
+
+def _parse(pattern: re.Pattern[str]) -> _sre.SubPattern | None:
+    try:
+        return _sre.parse(pattern.pattern, pattern.flags)
+    except Exception:  # an unforeseen construct: no screen
+        return None
+
+
+def _alternatives(tree: _sre.SubPattern) -> list[_sre.SubPattern]:
+    """The top-level alternatives of a parsed pattern, through enclosing groups and
+    assertions such as a ``^`` shared by all alternatives (they consume nothing)."""
+    items = [(op, av) for op, av in tree.data if op is not _sre.AT]
+    if len(items) == 1:
+        op, av = items[0]
+        if op is _sre.BRANCH:
+            return [alt for branch in av[1] for alt in _alternatives(branch)]
+        if op is _sre.SUBPATTERN:
+            return _alternatives(av[-1])
+    return [tree]
+
+
+def _windowable(items: Iterable[tuple]) -> bool:
+    for op, av in items:
+        if op not in _WINDOWABLE:
+            return False
+        if op is _sre.SUBPATTERN:
+            inner = [av[-1]]
+        elif op is _sre.BRANCH:
+            inner = av[1]
+        elif op in _REPEATS:
+            inner = [av[2]]
+        elif op is _sre.ATOMIC_GROUP:
+            inner = [av]
+        else:
+            continue
+        if not all(_windowable(sub) for sub in inner):
+            return False
+    return True
+
+
+def _minimal(strings: Iterable[str]) -> tuple[str, ...]:
+    """Drop the strings that contain another one: finding the shorter is enough."""
+    ordered = sorted(set(strings), key=len)
+    kept: list[str] = []
+    for s in ordered:
+        if not any(k in s for k in kept):
+            kept.append(s)
+    return tuple(kept)
+
+
+def _find_all(text: str, needles: Iterable[str]) -> list[int]:
+    """Every position where one of the needles begins."""
+    found = []
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            found.append(at)
+            at = text.find(needle, at + 1)
+    return found
+
+
+def _trie_pattern(strings: Iterable[str]) -> str:
+    """A regular expression matching any of the strings, with shared beginnings
+    factored out so that the engine tests each character once."""
+    trie: dict = {}
+    for s in strings:
+        node = trie
+        for char in s:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        if not node:
+            return ""
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items())]
+        if len(branches) == 1:
+            return branches[0]
+        return f"(?:{'|'.join(branches)})"
+
+    return pattern(trie)
+
+
+@dataclass(frozen=True)
+class _Screen:
+    """Strings that furniture matches must hold, to be looked for in folded text.
+
+    An anchored match on a line begins with one of ``prefixes`` or, for patterns
+    without a telling prefix, contains one of ``inside``. A floating match contains one
+    of ``needles`` and is at most ``width`` characters long, so it is found by searching
+    a window around each place a needle occurs.
+    """
+
+    prefixes: tuple[str, ...]
+    inside: tuple[str, ...]
+    line_start: re.Pattern[str] | None
+    needles: tuple[str, ...]
+    width: int
+    floating: re.Pattern[str] | None
+
+    def anchored_hits(self, folded: str) -> list[int]:
+        """Positions on every line where an anchored pattern might match."""
+        hits = _find_all(folded, self.inside)
+        if self.prefixes:
+            if folded.startswith(self.prefixes):
+                hits.append(0)
+            hits.extend(m.end() for m in self.line_start.finditer(folded))
+        return hits
+
+    def floating_starts(self, text: str, folded: str) -> list[int]:
+        """Where the matches of the floating patterns' ``finditer`` over ``text`` begin,
+        found window by window.
+
+        Let ``h`` be the first needle occurrence at or after ``pos``, where the last
+        match ended. The next match holds an occurrence at or after ``h`` and spans at
+        most ``width`` characters, so it begins at or after ``h - width``; if it begins
+        by ``h`` it ends by ``h + width``, and a search bounded one character further
+        finds it exactly as an unbounded search would. Otherwise no match begins in
+        ``[pos, h]`` and the scan goes on from ``h + 1``.
+        """
+        hits = sorted(set(_find_all(folded, self.needles)))
+        search, width = self.floating.search, self.width
+        starts: list[int] = []
+        pos = 0
+        for hit in hits:
+            if hit < pos:
+                continue
+            found = search(text, max(pos, hit - width), hit + width + 1)
+            if found is not None and found.start() <= hit:
+                starts.append(found.start())
+                pos = found.end()  # past this needle occurrence, which the match holds
+            else:
+                pos = hit + 1
+        return starts
+
+
+@lru_cache(maxsize=16)
+def _screen(anchored: re.Pattern[str] | None, floating: re.Pattern[str] | None) -> _Screen | None:
+    """The screen for a set of furniture patterns, or None when one cannot be built."""
+    prefixes: set[str] = set()
+    inside: set[str] = set()
+    if anchored is not None:
+        tree = _parse(anchored)
+        if tree is None:
+            return None
+        for alternative in _alternatives(tree):
+            shape = _shape(alternative)
+            # A line holds no line break: strings with one can never be found in it.
+            starts = {s for s in shape.prefixes if "\n" not in s}
+            needles = {s for s in shape.needles or () if "\n" not in s}
+            start, within = _shortest(shape.prefixes), _shortest(shape.needles or ())
+            if start >= 2 or (start == 1 and within < 3):
+                prefixes |= starts
+            elif within >= 3:
+                inside |= needles
+            else:
+                return None  # it may match anywhere: every line must be tried
+    needles: tuple[str, ...] = ()
+    width, multiline = 0, None
+    if floating is not None:
+        tree = _parse(floating)
+        if tree is None or not _windowable(tree.data):
+            return None
+        shape = _shape(tree.data)
+        shortest, width = tree.getwidth()
+        if not shape.needles or _shortest(shape.needles) < 3 or shortest < 1:
+            return None
+        if width > _MAX_WIDTH:
+            return None
+        needles = _minimal(shape.needles)
+        multiline = re.compile(floating.pattern, floating.flags | re.MULTILINE)
+    ordered: list[str] = []
+    for prefix in sorted(prefixes):  # those that begin with another one are redundant
+        if not ordered or not prefix.startswith(ordered[-1]):
+            ordered.append(prefix)
+    line_start = re.compile("\n" + _trie_pattern(ordered)) if ordered else None
+    return _Screen(tuple(ordered), _minimal(inside), line_start, needles, width, multiline)
 
 
 def load_patterns(path: Path | None = None) -> Furniture:
@@ -303,7 +696,7 @@ def is_title(paragraph: str) -> bool:
     """A short single line without final punctuation (an ellipsis, ? or ! is allowed)."""
     return (
         "\n" not in paragraph
-        and 0 < len(paragraph.split()) <= MAX_TITLE_WORDS
+        and 0 < len(paragraph.split(None, MAX_TITLE_WORDS)) <= MAX_TITLE_WORDS
         and bool(_TITLE_END_OK.search(paragraph))
         and any(ch.isalpha() for ch in paragraph)
     )
@@ -328,32 +721,58 @@ def clean_text(
     """
     text = normalise_whitespace(raw)
     cleaned = Cleaned(body="")
-    # Furniture is judged line by line; where paragraphs are blank-line separated, a
-    # removed line still separates its neighbours, so they are not glued together.
-    gap = [""] if "\n\n" in text else []
-    candidates = patterns.candidate_lines(text) if patterns is not None else set()
-    lines: list[str] = []
-    for number, line in enumerate(text.split("\n")):
-        if number in candidates and line and is_furniture(line, patterns):
+    spans = patterns.candidate_spans(text) if patterns is not None else {}
+    furniture = []
+    for number, (start, end) in sorted(spans.items()):
+        line = text[start:end]
+        if line and is_furniture(line, patterns):
             cleaned.removed.append(line)
-            lines.extend(gap)
-        else:
-            lines.append(line)
-    paragraphs = split_paragraphs("\n".join(lines))
+            furniture.append(number)
+    if furniture:
+        text = _drop_lines(text, furniture)
+    paragraphs = _paragraphs(text)
     if detect_title and len(paragraphs) > 1 and is_title(paragraphs[0]):
         cleaned.title = paragraphs.pop(0)
-    keep = []
-    n = len(paragraphs)
-    for i, para in enumerate(paragraphs):
-        near_edge = i < 3 or i >= n - 6
-        name = find_byline(para) if detect_byline and near_edge else None
-        if name and cleaned.author is None:
-            cleaned.author = name
-            cleaned.removed.insert(0, para)
-        else:
-            keep.append(para)
-    cleaned.body = "\n\n".join(keep)
+    if detect_byline:
+        n = len(paragraphs)
+        for i in sorted({*range(min(3, n)), *range(max(n - 6, 0), n)}):
+            name = find_byline(paragraphs[i])
+            if name:
+                cleaned.author = name
+                cleaned.removed.insert(0, paragraphs.pop(i))
+                break
+    cleaned.body = "\n\n".join(paragraphs)
     return cleaned
+
+
+def _drop_lines(text: str, numbers: list[int]) -> str:
+    """Take the numbered lines out of a text. Where paragraphs are blank-line separated,
+    a removed line still separates its neighbours, so they are not glued together."""
+    lines = text.split("\n")
+    if "\n\n" in text:
+        for number in numbers:
+            lines[number] = ""
+    else:
+        for number in reversed(numbers):
+            del lines[number]
+    return "\n".join(lines)
+
+
+def _paragraphs(text: str) -> list[str]:
+    """:func:`~discourse_workbook.segment.split_paragraphs` for normalised text, in a few
+    whole-text passes: its lines are already trimmed and hold no other whitespace than
+    single spaces, so a blank line is two line breaks in a row and a paragraph is its
+    lines joined by spaces."""
+    blank = "\n\n" in text
+    text = text.strip("\n")
+    if not text:
+        return []
+    if not blank:
+        return text.split("\n")
+    return _BLANK_LINES.sub("\0", text).replace("\n", " ").split("\0")
+
+
+_BLANK_LINES = re.compile("\n\n+")
 
 
 _MD_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
