@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
 from discourse_workbook.actors import load_lexicon, parse_lexicon
 from discourse_workbook.corpus import load_documents
 from discourse_workbook.plots.actors import plot_voice_shares
-from discourse_workbook.segment import segment_documents
+from discourse_workbook.segment import TOKEN, segment_documents
 from discourse_workbook.voices import (
     QUOTE_COLUMNS,
     VOICE_COLUMNS,
+    _last_tokens,
     find_quotes,
     mark_voice,
     summarise_voices,
@@ -191,6 +194,68 @@ def test_a_lead_in_ending_with_a_comma_and_a_reporting_clause():
                      "“… will ensure a long-lasting peace in the whole region”.") == [
         ("scare", None, "parameters"),
         ("speech", "Ann Jones", "… will ensure a long-lasting peace in the whole region")]
+
+
+# --------------------------------------------------------------------------- paragraphs read
+
+
+def test_a_paragraph_without_marks_ends_a_quotation_left_open():
+    assert quotes_of("“We will win the war,", "and that is all,” Smith said.") == [
+        ("speech", "John Smith", "We will win the war\n\nand that is all")]
+    quotes = quotes_of("“We will win the war,", "A plain paragraph in between.",
+                       "and that is all,” Smith said.")
+    assert [q[2] for q in quotes] == ["We will win the war", "and that is all"]
+
+
+def test_a_strong_lead_in_is_read_at_the_end_of_a_long_paragraph():
+    assert quotes_of("word " * 200 + "Smith predicted:",
+                     "This is a struggle without any marks.") == [
+        ("speech", "John Smith", "This is a struggle without any marks.")]
+    # The reporting verb must be among the last three words before the colon.
+    assert quotes_of("Smith predicted it long ago in the city:",
+                     "This is a struggle without any marks.") == []
+
+
+def test_he_said_reaches_back_over_paragraphs_without_names():
+    assert quotes_of("Smith arrived.", "Nothing here.", "More text without names.",
+                     "“We will win the war,” he said.") == [
+        ("speech", "John Smith", "We will win the war")]
+
+
+def test_a_lead_in_takes_a_person_only_from_its_last_sentence():
+    assert quotes_of("Smith arrived. The council offers a view:",
+                     "“We will win the war in the end.”")[0][:2] == ("speech", None)
+    assert quotes_of("The council, with Jones, offers a view:",
+                     "“We will win the war in the end.”")[0][:2] == ("speech", "Ann Jones")
+
+
+def test_ascii_and_other_paragraphs_have_their_marks_found():
+    assert quotes_of("Plain \"ASCII\" text here.", "Café “talk” and 'more' – here.") == [
+        ("scare", None, "ASCII"), ("scare", None, "talk"), ("scare", None, "more")]
+
+
+def test_rows_in_any_order_give_the_same_quotes():
+    first, _ = tables("Smith arrived.", "“We will win the war,” he said.", "Ann said ‘no’.")
+    second = first.assign(doc_id="u", text=first["text"].str.replace("Smith", "Jones"))
+    ordered = pd.concat([first, second], ignore_index=True)
+    expected = find_quotes(ordered, lexicon=PEOPLE)
+    # Paragraphs in any order, documents interleaved, in order of first appearance.
+    shuffled = ordered.iloc[[1, 5, 0, 3, 2, 4]].reset_index(drop=True)
+    pd.testing.assert_frame_equal(find_quotes(shuffled, lexicon=PEOPLE), expected)
+    assert expected["speaker"].tolist() == ["John Smith", None, "Ann Jones", None]
+
+
+def test_a_reporting_verb_in_any_case_is_found_before_the_quotation():
+    # "asKed" with a Kelvin sign lowercases to "asked".
+    for verb in ("asked", "ASKED", "as\u212aed"):
+        assert quotes_of(f"Moscow waited, and Smith {verb} “whether we will win the war”.") == [
+            ("speech", "John Smith", "whether we will win the war")], verb
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab.U S'’-_ \t\n\u00a0é1,")), max_size=120),
+       st.integers(min_value=1, max_value=8))
+def test_last_tokens_are_those_of_the_whole_text(text, n):
+    assert _last_tokens(text, n) == TOKEN.findall(text)[-n:]
 
 
 # --------------------------------------------------------------------------- voice

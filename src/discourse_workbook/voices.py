@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import re
 import sys
-from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from itertools import compress, pairwise, repeat
 
+import numpy as np
 import pandas as pd
 
 from .actors import Lexicon, mention_spans
@@ -77,13 +78,19 @@ _COMMON_CAPITALS = frozenset({
     "you", "they", "it", "our", "my", "his", "her", "their", "its", "as",
 })  # fmt: skip
 
+# What may stand first in a reporting clause after a quotation, besides a capitalised name.
+_CLAUSE_OPENERS = REPORTING_VERBS | _PRONOUNS | _OTHER_SUBJECTS | _COMMON_CAPITALS
 _DOUBLE_OPEN, _DOUBLE_CLOSE = "“„«", "”»"
 _OPEN_CONTEXT = " \t\n([{—–-/“‘\"'«„"
 _SENTENCE_BREAK = re.compile(r"[^\sA-Z][.!?…][\"”’)\]]*\s+")
 _AFTER_GAP = re.compile(r"[\s,.;:!?…–—-]*")
-_LEAD_IN_END = re.compile(r"[:,]\s*$")
 _WORD_CHAR = re.compile(r"[^\W_]")
-_MARK = re.compile("[“”„«»\"‘’']")
+# A word that lowercases to a reporting verb is a run of these in the lowercased text:
+# only A-Z and the Kelvin sign lowercase to ASCII letters, and nothing that is not a
+# letter or digit lowercases to a letter.
+_ASCII_WORD = re.compile("[a-z]+")
+_MARK_CHARS = "“”„«»\"‘’'"
+_MARK = re.compile(f"[{_MARK_CHARS}]")
 
 
 # --------------------------------------------------------------------------- marks
@@ -92,8 +99,8 @@ _MARK = re.compile("[“”„«»\"‘’']")
 def _marks(text: str) -> list[tuple[int, str, str]]:
     """Quotation marks of a paragraph as ``(position, 'd'|'s', 'open'|'close')``."""
     marks = []
-    for found in _MARK.finditer(text):
-        pos, ch = found.start(), found.group()
+    for pos in _mark_positions(text):
+        ch = text[pos]
         before = text[pos - 1] if pos else " "
         after = text[pos + 1] if pos + 1 < len(text) else " "
         if ch in _DOUBLE_OPEN:
@@ -113,7 +120,20 @@ def _marks(text: str) -> list[tuple[int, str, str]]:
     return marks
 
 
-@dataclass
+def _mark_positions(text: str) -> list[int]:
+    """Where the quotation mark characters are, in order (``str.find`` scans faster than
+    a regular expression, and not at all for a mark wider than the text's characters)."""
+    positions = []
+    for ch in '"\'' if text.isascii() else _MARK_CHARS:
+        pos = text.find(ch)
+        while pos >= 0:
+            positions.append(pos)
+            pos = text.find(ch, pos + 1)
+    positions.sort()
+    return positions
+
+
+@dataclass(slots=True)
 class _Segment:
     """An outer-level quotation in one paragraph; ``open_at``/``close_at`` are the marks'
     positions, None when the paragraph has no such mark."""
@@ -135,13 +155,15 @@ def _segments(text: str) -> list[_Segment]:
             continue
         if kind == "s" and (not stack or stack[-1][0] != "s"):
             continue  # no single quote open: an apostrophe (the states’ affairs)
-        same = [i for i, (k, _) in enumerate(stack) if k == kind]
-        if not same:
+        same = len(stack) - 1  # the innermost open mark of the same kind
+        while same >= 0 and stack[same][0] != kind:
+            same -= 1
+        if same < 0:
             if not segments:
                 segments.append(_Segment(None, pos))  # closes a quote begun before
             stack.clear()
             continue
-        del stack[same[-1] + 1:]  # single quotes left open inside are apostrophes
+        del stack[same + 1:]  # single quotes left open inside are apostrophes
         _, open_at = stack.pop()
         if not stack:
             segments.append(_Segment(open_at, pos))
@@ -167,7 +189,7 @@ def _at_start(text: str, pos: int) -> bool:
 # --------------------------------------------------------------------------- attribution
 
 
-@dataclass
+@dataclass(slots=True)
 class _Quote:
     parts: list[tuple[int, int, int]]  # (para_id, start, end)
     open_at: int | None  # opening mark in the first paragraph
@@ -176,6 +198,8 @@ class _Quote:
     kind: str = "scare"
     cue: str | None = None
     whole: bool = False
+    text: str = ""  # the quoted words, paragraphs joined by a blank line
+    n_words: int = 0
 
 
 def _words(text: str) -> list[re.Match]:
@@ -244,9 +268,11 @@ def _clause_after(text: str, pos: int) -> tuple[bool, str | None]:
     """
     gap = _AFTER_GAP.match(text, pos)
     tail = text[gap.end():gap.end() + 120]
-    tokens = _words(tail)
-    if not tokens or tokens[0].start() != 0:
-        return False, None
+    opener = TOKEN.match(tail)
+    if opener is None or (opener.group().lower() not in _CLAUSE_OPENERS
+                          and not opener.group()[0].isupper()):
+        return False, None  # no verb, subject or name right after the mark
+    tokens = _words(tail)  # tokens[0] is the opener
     first = tokens[0].group().lower()
     if first in REPORTING_VERBS:
         step = 2 if first == "according" else 1
@@ -269,6 +295,8 @@ def _clause_before(text: str, pos: int, floor: int = 0) -> tuple[bool, str | Non
     """A reporting verb among the last words before ``pos`` in the same sentence:
     ``(found, speaker)``. "Putin emphatically said was to be “…", "Lavrov predicted:"."""
     start = max(floor, pos - 400)
+    if REPORTING_VERBS.isdisjoint(_ASCII_WORD.findall(text[start:pos].lower())):
+        return False, None  # no reporting verb anywhere before the mark
     for match in _SENTENCE_BREAK.finditer(text, start, pos):
         start = max(start, match.end())
     window = text[start:pos]
@@ -301,17 +329,40 @@ def _lead_in(text: str) -> tuple[bool, bool, str | None]:
     *strong* (the next paragraph is speech even without marks) when a reporting verb
     stands among its last three words before the colon ("Lavrov predicted:").
     """
-    end = _LEAD_IN_END.search(text)
-    if end is None:
+    stripped = text.rstrip()
+    if not stripped.endswith((":", ",")):
         return False, False, None
-    body = text[:end.start()]
+    body = text[:len(stripped) - 1]
     found, speaker = _clause_before(body, len(body))
-    tokens = _words(body)
-    strong = text.rstrip().endswith(":") and any(
-        t.group().lower() in REPORTING_VERBS for t in tokens[-3:])
-    if not found and not text.rstrip().endswith(":"):
+    colon = stripped.endswith(":")
+    if not found and not colon:
         return False, False, None
-    return True, strong, speaker
+    return True, colon and _reporting_at_end(body), speaker
+
+
+def _strong_lead_in(text: str) -> bool:
+    """``_lead_in(text)[1]`` without reading the reporting clause."""
+    stripped = text.rstrip()
+    return stripped.endswith(":") and _reporting_at_end(text[:len(stripped) - 1])
+
+
+def _reporting_at_end(body: str) -> bool:
+    """True when a reporting verb is among the last three words of ``body``."""
+    return not REPORTING_VERBS.isdisjoint(map(str.lower, _last_tokens(body, 3)))
+
+
+def _last_tokens(text: str, n: int) -> list[str]:
+    """The last ``n`` word tokens of ``text``, as tokenising all of it finds them.
+
+    A token never spans whitespace, so tokenising from just after a space near the end
+    yields the same final tokens; the whole text is read only when that gives too few.
+    """
+    cut = text.rfind(" ", 0, max(len(text) - 10 * n, 0))
+    if cut > 0:
+        tokens = TOKEN.findall(text, cut + 1)
+        if len(tokens) >= n:
+            return tokens[-n:]
+    return TOKEN.findall(text)[-n:]
 
 
 # --------------------------------------------------------------------------- quotations
@@ -334,29 +385,63 @@ def find_quotes(paragraphs: pd.DataFrame, *, lexicon: Lexicon | None = None) -> 
     >>> find_quotes(paragraphs, lexicon=load_lexicon()).query("kind == 'speech'")
     """
     rows = []
-    for doc_id, doc in paragraphs.groupby("doc_id", sort=False):
-        doc = doc.sort_values("para_id")
-        texts = dict(zip(doc["para_id"], doc["text"], strict=True))
+    for doc_id, texts in _documents(paragraphs):
         quotes = _document_quotes(texts)
+        if not quotes:
+            continue
         _attribute(quotes, texts, lexicon)
         for quote_id, q in enumerate(quotes):
             first, last = q.parts[0], q.parts[-1]
-            text = "\n\n".join(texts[p][s:e] for p, s, e in q.parts)
-            rows.append((doc_id, first[0], last[0], quote_id, text, q.speaker, q.kind,
-                         len(TOKEN.findall(text)), first[1], first[2], last[2], q.cue))
+            rows.append((doc_id, first[0], last[0], quote_id, q.text, q.speaker, q.kind,
+                         q.n_words, first[1], first[2], last[2], q.cue))
+    columns = list(zip(*rows, strict=True)) or [()] * len(QUOTE_COLUMNS)
     return pd.DataFrame({
-        column: pd.Series([row[i] for row in rows], dtype=QUOTE_DTYPES[column])
-        for i, column in enumerate(QUOTE_COLUMNS)
+        column: pd.Series(list(values), dtype=QUOTE_DTYPES[column])
+        for column, values in zip(QUOTE_COLUMNS, columns, strict=True)
     })
 
 
+def _documents(paragraphs: pd.DataFrame) -> Iterator[tuple[object, dict[int, str]]]:
+    """Each document's ``(doc_id, {para_id: text})``, paragraphs in ``para_id`` order and
+    documents in order of first appearance (rows without a doc_id are left out)."""
+    codes, doc_ids = pd.factorize(paragraphs["doc_id"], sort=False)
+    order = np.lexsort((paragraphs["para_id"].to_numpy(), codes))
+    order = order[codes[order] >= 0]
+    para_ids = paragraphs["para_id"].to_numpy()[order].tolist()
+    texts = paragraphs["text"].tolist()
+    if len(order) < len(texts) or (order[1:] < order[:-1]).any():
+        texts = [texts[i] for i in order.tolist()]
+    sorted_codes = codes[order]
+    bounds = [0, *(np.flatnonzero(sorted_codes[1:] != sorted_codes[:-1]) + 1).tolist(), len(order)]
+    for lo, hi in pairwise(bounds):
+        if hi > lo:
+            yield doc_ids[sorted_codes[lo]], dict(zip(para_ids[lo:hi], texts[lo:hi], strict=True))
+
+
 def _document_quotes(texts: dict[int, str]) -> list[_Quote]:
-    """Assemble one document's quotations across paragraphs."""
+    """Assemble one document's quotations across paragraphs, with their text; a
+    quotation without a letter or digit is none.
+
+    Only a paragraph with a quotation mark, or one after a paragraph ending with a colon,
+    can hold a quotation; any other paragraph just ends a quotation left open before it,
+    so only those are read.
+    """
+    para_ids, bodies = list(texts), list(texts.values())
+    # Paragraphs with a quotation mark: the ASCII marks are quick to look for, and the
+    # others cannot occur in an ASCII paragraph.
+    marked = {k for k, text in enumerate(bodies)
+              if '"' in text or "'" in text or not text.isascii() and _MARK.search(text)}
+    after_colon = set(compress(range(1, len(bodies)), map(
+        str.endswith, map(str.rstrip, bodies[:-1]), repeat(":"))))
     quotes: list[_Quote] = []
     pending: _Quote | None = None  # a quotation still open at the end of a paragraph
-    previous: str | None = None
-    for para_id, text in texts.items():
-        segments = _segments(text)
+    read = -2  # the paragraph read last
+    for k in sorted(marked | after_colon):
+        if k != read + 1:
+            pending = None  # a paragraph without marks came between
+        read = k
+        para_id, text = para_ids[k], bodies[k]
+        segments = _segments(text) if k in marked else []
         if pending is not None:
             first = segments[0] if segments else None
             if first is not None and (first.open_at is None or _at_start(text, first.open_at)):
@@ -368,9 +453,9 @@ def _document_quotes(texts: dict[int, str]) -> list[_Quote]:
                     pending = None
             else:
                 pending = None
-        elif previous is not None and _lead_in(previous)[1] and text.strip() and not any(
+        elif k in after_colon and text.strip() and not any(
             s.open_at is None or _at_start(text, s.open_at) for s in segments
-        ):
+        ) and _strong_lead_in(bodies[k - 1]):
             # "Lavrov predicted:" then a paragraph with no opening mark: all of it is his.
             quotes.append(_Quote([(para_id, 0, len(text.rstrip()))], None, None))
             segments = []
@@ -379,13 +464,19 @@ def _document_quotes(texts: dict[int, str]) -> list[_Quote]:
             quotes.append(quote)
             if seg.close_at is None:
                 pending = quote
-        previous = text
-    return [q for q in quotes if any(_WORD_CHAR.search(texts[p], s, e) for p, s, e in q.parts)]
+    for q in quotes:
+        if len(q.parts) == 1:
+            para_id, start, end = q.parts[0]
+            q.text = texts[para_id][start:end]
+        else:
+            q.text = "\n\n".join(texts[p][s:e] for p, s, e in q.parts)
+    return [q for q in quotes if _WORD_CHAR.search(q.text)]
 
 
 def _attribute(quotes: list[_Quote], texts: dict[int, str], lexicon: Lexicon | None) -> None:
-    """Decide each quotation's kind and speaker, in reading order."""
-    persons = cache(lambda: _person_mentions(texts, lexicon))  # scanned only if needed
+    """Decide each quotation's kind and speaker, in reading order; count its words."""
+    persons = _Persons(texts, lexicon)
+    lead_ins: dict[int, tuple[bool, bool, str | None]] = {}  # para_id -> _lead_in
     last_speaker: str | None = None
     whole_speech: dict[int, str | None] = {}  # para_id -> speaker of a whole-paragraph quote
     quote_end: dict[int, int] = {}  # para_id -> where the last quotation in it ends
@@ -393,8 +484,8 @@ def _attribute(quotes: list[_Quote], texts: dict[int, str], lexicon: Lexicon | N
         first_para, start, _ = q.parts[0]
         last_para, _, end = q.parts[-1]
         first_text, last_text = texts[first_para], texts[last_para]
-        text = "\n\n".join(texts[p][s:e] for p, s, e in q.parts)
-        n_words = len(TOKEN.findall(text))
+        text = q.text
+        n_words = q.n_words = len(TOKEN.findall(text))
         open_at = q.open_at if q.open_at is not None else start
         at_start = _at_start(first_text, open_at)
         after_pos = q.close_at + 1 if q.close_at is not None else len(last_text)
@@ -408,10 +499,12 @@ def _attribute(quotes: list[_Quote], texts: dict[int, str], lexicon: Lexicon | N
             cue = "before" if found else None
         previous = texts.get(first_para - 1)
         if not found and at_start and previous is not None:
-            introduces, _, lead_name = _lead_in(previous)
+            if first_para - 1 not in lead_ins:
+                lead_ins[first_para - 1] = _lead_in(previous)
+            introduces, _, lead_name = lead_ins[first_para - 1]
             if introduces:
                 found, cue = True, "lead-in"
-                name = lead_name or _last_person(persons(), first_para - 1, len(previous),
+                name = lead_name or persons.last(first_para - 1, len(previous),
                                                  since=_last_sentence_start(previous))
                 if name is None and lexicon is None:
                     name = _last_full_name(previous)
@@ -421,7 +514,7 @@ def _attribute(quotes: list[_Quote], texts: dict[int, str], lexicon: Lexicon | N
             found, cue = True, "sentence"
 
         if name in _PRONOUNS:
-            name = _last_person(persons(), first_para, open_at) or last_speaker
+            name = persons.last(first_para, open_at) or last_speaker
         elif name is not None and lexicon is not None:
             name = _canonical(name, lexicon)
         q.kind = "speech" if found else "scare"
@@ -447,28 +540,44 @@ def _last_sentence_start(text: str) -> int:
     return start
 
 
-def _person_mentions(
-    texts: dict[int, str], lexicon: Lexicon | None
-) -> list[tuple[int, int, str]]:
-    """Every person mention of a document as ``(para_id, start, label)``, in order."""
-    if lexicon is None:
-        return []
-    return [(para_id, m.start, m.actor) for para_id, text in texts.items()
-            for m in mention_spans(text, lexicon, demonyms=False) if m.kind == "person"]
+class _Persons:
+    """The person mentions of one document, found paragraph by paragraph as they are
+    asked for: most quotations never need them, and those that do look nearby."""
+
+    def __init__(self, texts: dict[int, str], lexicon: Lexicon | None) -> None:
+        self.texts = texts
+        self.lexicon = lexicon
+        self.found: dict[int, list[tuple[int, str]]] = {}
+
+    def mentions(self, para_id: int) -> list[tuple[int, str]]:
+        """``(start, label)`` of every person mention in a paragraph, in order."""
+        found = self.found.get(para_id)
+        if found is None:
+            found = self.found[para_id] = _person_mentions(self.texts[para_id], self.lexicon)
+        return found
+
+    def last(self, para_id: int, pos: int, *, since: int | None = None) -> str | None:
+        """The last person named before ``pos`` in paragraph ``para_id`` or any earlier
+        paragraph (only after ``since`` in that paragraph when given)."""
+        if self.lexicon is None:
+            return None
+        for start, label in reversed(self.mentions(para_id)):
+            if start < pos:
+                return label if since is None or start >= since else None
+        if since is not None:
+            return None
+        para_ids = list(self.texts)  # reading order
+        for earlier in reversed(para_ids[:para_ids.index(para_id)]):
+            found = self.mentions(earlier)
+            if found:
+                return found[-1][1]
+        return None
 
 
-def _last_person(
-    persons: list[tuple[int, int, str]], para_id: int, pos: int, *, since: int | None = None
-) -> str | None:
-    """The last person named before ``pos`` in paragraph ``para_id`` (only after
-    ``since`` in that paragraph when given)."""
-    i = bisect_left(persons, (para_id, pos)) - 1
-    if i < 0:
-        return None
-    p, s, label = persons[i]
-    if since is not None and (p != para_id or s < since):
-        return None
-    return label
+def _person_mentions(text: str, lexicon: Lexicon) -> list[tuple[int, str]]:
+    """``(start, label)`` of every person mention in a text, in reading order."""
+    return [(m.start, m.actor) for m in mention_spans(text, lexicon, demonyms=False)
+            if m.kind == "person"]
 
 
 def _last_full_name(text: str) -> str | None:
