@@ -332,7 +332,23 @@ def test_count_tokens_in_chunks(inaugural):
 
 def test_token_pattern_is_the_one_counted():
     """``count_tokens`` works out ``TOKEN``'s matches from its character classes."""
-    assert TOKEN.pattern == r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-‐'’][^\W_]+)*"
+    assert TOKEN.pattern == (
+        r"[^\W_](?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)+|[^\W_]*(?:[-‐'’][^\W_]+)*)")
+
+
+PLAIN_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:[-‐'’][^\W_]+)*")
+
+
+@TRICKY
+@given(st.one_of(tricky_texts, st.text(alphabet="aZ1é_.-'’ \n", max_size=40), st.text()))
+def test_token_pattern_equals_its_plain_form(text):
+    """Initials or a word, in the order the plain alternation tries them."""
+    assert TOKEN.findall(text) == PLAIN_TOKEN.findall(text)
+
+
+def test_token_pattern_equals_its_plain_form_on_real_text(inaugural):
+    for text in load_documents([inaugural]).text:
+        assert TOKEN.findall(text) == PLAIN_TOKEN.findall(text)
 
 
 def test_punkt_character_sets_are_nltks():

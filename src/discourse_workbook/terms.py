@@ -57,27 +57,38 @@ def count_terms(
     >>> count_terms(sentences).query("term == 'russia'")["count"].sum()
     """
     stopwords = load_stopwords() if stopwords is None else stopwords
-    by_doc: dict[str, list[str]] = {}
-    for doc_id, text in zip(sentences["doc_id"].tolist(), sentences["text"].tolist(),
-                            strict=True):
-        by_doc.setdefault(doc_id, []).append(text)
     columns: dict[str, list] = {name: [] for name in TERM_COLUMNS}
     folded: dict[str, str] = {}  # each distinct form is folded once per table
-    for doc_id, texts in by_doc.items():
-        counts: dict[str, int] = {}
-        for form, count in Counter(TOKEN.findall(" ".join(texts))).items():
-            term = folded.get(form)
-            if term is None:
-                term = folded[form] = to_term(form)
-            counts[term] = counts.get(term, 0) + count
+    for doc_id, text in _document_texts(sentences):
+        tokens = TOKEN.findall(text)
+        for form in set(tokens).difference(folded):
+            folded[form] = to_term(form)
         # by falling count, then alphabetically (a stable sort keeps the alphabetical order)
-        ranked = sorted(counts.items())
+        ranked = sorted(Counter(map(folded.__getitem__, tokens)).items())
         ranked.sort(key=itemgetter(1), reverse=True)
         columns["doc_id"].extend([doc_id] * len(ranked))
         columns["term"].extend(map(itemgetter(0), ranked))
         columns["count"].extend(map(itemgetter(1), ranked))
     columns["stopword"] = [term in stopwords for term in columns["term"]]
     return pd.DataFrame(columns, columns=TERM_COLUMNS).astype({"count": "int64", "stopword": bool})
+
+
+def _document_texts(sentences: pd.DataFrame) -> Iterator[tuple[object, str]]:
+    """Each document's id and its sentences joined by spaces, documents in order of
+    first appearance (a document's sentences need not be next to each other)."""
+    codes, doc_ids = pd.factorize(sentences["doc_id"], sort=False, use_na_sentinel=False)
+    texts = sentences["text"].tolist()
+    if len(codes) and (np.diff(codes) >= 0).all():  # each document's rows together
+        bounds = np.flatnonzero(np.diff(codes)) + 1
+        starts, ends = [0, *bounds.tolist()], [*bounds.tolist(), len(texts)]
+        for doc_id, start, end in zip(doc_ids, starts, ends, strict=True):
+            yield doc_id, " ".join(texts[start:end])
+        return
+    by_doc: list[list[str]] = [[] for _ in doc_ids]
+    for code, text in zip(codes.tolist(), texts, strict=True):
+        by_doc[code].append(text)
+    for doc_id, parts in zip(doc_ids, by_doc, strict=True):
+        yield doc_id, " ".join(parts)
 
 
 # --------------------------------------------------------------------------- shared helpers
