@@ -48,10 +48,22 @@ def test_one_worker_tables_are_complete(one_worker):
     assert skipped.source.str.endswith("empty.txt").tolist() == [True]
 
 
-def test_two_workers_give_identical_tables(corpus, one_worker, tmp_path):
+@pytest.mark.parametrize("threads", [1, 3], ids=["forked", "from-a-server"])
+def test_two_workers_give_identical_tables(corpus, one_worker, tmp_path, monkeypatch, threads):
+    """Workers are forked from a process without other threads, else started by a
+    server process; either way the tables are the same."""
+    import multiprocessing
+    import threading
+
+    monkeypatch.setattr(threading, "active_count", lambda: threads)
+    methods = []
+    original = multiprocessing.get_context
+    monkeypatch.setattr(multiprocessing, "get_context",
+                        lambda method=None: methods.append(method) or original(method))
     with pytest.warns(UserWarning):
         analyze([corpus], out=tmp_path / "t", options=Options(workers=2, batch_docs=2))
     assert read_bytes(tmp_path / "t") == read_bytes(one_worker)
+    assert methods[-1] == ("fork" if threads == 1 else "forkserver")
 
 
 @pytest.mark.slow

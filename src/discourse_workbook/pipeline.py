@@ -210,13 +210,11 @@ def _run_local(batches: Iterator[list[Unit]], parts: Path, options: Options, don
         for n, batch in enumerate(batches, 1):
             done(batch, run_here(n, batch))
         return
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["discourse_workbook.pipeline"])
     with ProcessPoolExecutor(
-        options.workers, mp_context=context, initializer=_warm_worker, initargs=(options,)
+        options.workers, mp_context=_start_method(options), initializer=_warm_worker,
+        initargs=(options,),
     ) as pool:
         started = pool.submit(os.getpid)
         submit = partial(pool.submit, run_batch, parts=str(parts), options=options)
@@ -227,6 +225,32 @@ def _run_local(batches: Iterator[list[Unit]], parts: Path, options: Options, don
             return _finished(run_here(n, batch))
 
         _bounded_map(run, batches, 2 * options.workers, done)
+
+
+def _start_method(options: Options):
+    """How worker processes start.
+
+    A process that runs no other thread forks its workers: they start at once, with the
+    modules, analyser and patterns this process has already loaded and built. Forking a
+    process with threads (a notebook's kernel) could copy a lock that one of them holds,
+    so its workers come from a fresh server process instead.
+    """
+    import multiprocessing
+    import threading
+
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        process_batch([dict(_WARM_UP)], options)  # build what every batch needs, once
+        return multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["discourse_workbook.pipeline"])
+    return context
+
+
+_WARM_UP = {
+    "doc_id": "warm-up", "source": "warm-up", "title": None, "author": None, "date": None,
+    "encoding": "utf-8", "removed": [],
+    "text": "“Russia and the West,” Mr. Smith said, “talk.”\n\nNobody listens. It is sad.",
+}  # fmt: skip
 
 
 def _finished(result: dict) -> Future:
@@ -556,6 +580,7 @@ class _progress_bar:
         if self.enabled:
             from tqdm import tqdm
 
+            tqdm.monitor_interval = 0  # no monitoring thread: workers can be forked
             total = sum(_source_bytes(s) for s in self.sources) / 1e6
             self.bar = tqdm(
                 total=round(total, 2),
