@@ -22,6 +22,7 @@ import math
 import string
 from collections.abc import Mapping, Sequence
 from functools import cached_property, lru_cache
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -80,7 +81,7 @@ class FastSentimentIntensityAnalyzer(SentimentIntensityAnalyzer):
     def polarity_scores(self, text):
         if not isinstance(text, str):  # the reference's own (failing) path for non-text
             return super().polarity_scores(text)
-        if not self._emoji_chars.isdisjoint(text):
+        if not text.isascii() and not self._emoji_chars.isdisjoint(text):  # emojis aren't ASCII
             text = self._describe_emojis(text).strip()
         tokens = text.split()
         if not tokens:
@@ -375,7 +376,7 @@ def score_sentences(
         rows.append(row)
     scored = sentences.copy()
     for column in SCORE_COLUMNS:
-        values = np.fromiter((row[column] for row in rows), dtype=float, count=len(rows))
+        values = np.fromiter(map(itemgetter(column), rows), dtype=float, count=len(rows))
         scored[column] = pd.Series(values, index=sentences.index)
     scored["label"] = label_sentiment(scored["compound"], threshold=threshold)
     return scored
