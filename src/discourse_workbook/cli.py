@@ -68,7 +68,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
         type=_positive_int,
         default=200,
         metavar="DOCS",
-        help="documents per batch (default 200; a batch also stops at 0.5 MB)",
+        help="documents per batch (default 200; a batch also stops at 1 MB)",
     )
     parser.add_argument(
         "--progress",

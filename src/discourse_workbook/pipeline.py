@@ -57,7 +57,7 @@ class Options:
     demonyms: bool = True
     threshold: float = 0.05
     batch_docs: int = 200
-    batch_mb: float = 0.5
+    batch_mb: float = 1.0
     workers: int = 1
     engine: str = "local"
     scheduler: str | None = None
