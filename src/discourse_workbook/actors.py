@@ -24,6 +24,7 @@ import yaml
 
 from . import paths
 from .errors import InputError
+from .patterns import trie_pattern
 from .segment import TOKEN
 
 KINDS = ("person", "state", "organisation", "group", "region")
@@ -288,26 +289,9 @@ _AFTER_FIRST = r"(?<!\w.)(?<!\w['’].)"  # the same test, made after a one-lett
 
 
 def _trie_pattern(keys: Iterable[str]) -> str:
-    """A regular expression matching any of ``keys``, longest first, as a trie."""
-    trie: dict = {}
-    for key in keys:
-        node = trie
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _emit(trie)
-
-
-def _emit(node: dict) -> str:
-    branches = [_CHAR_PATTERN.get(ch, re.escape(ch)) + _emit(child)
-                for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    terminal = "" in node
-    if len(branches) == 1 and not terminal:
-        return branches[0]
-    group = "(?:" + "|".join(branches) + ")"
-    return group + "?" if terminal else group
+    """A pattern matching any of ``keys``, longest first; a space stands for any white
+    space, an apostrophe or a hyphen for any of its forms."""
+    return trie_pattern(keys, _CHAR_PATTERN)
 
 
 @lru_cache(maxsize=8)

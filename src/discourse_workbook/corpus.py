@@ -24,6 +24,7 @@ import pandas as pd
 
 from . import paths
 from .errors import InputError
+from .patterns import trie_pattern
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -510,27 +511,6 @@ def _find_all(text: str, needles: Iterable[str]) -> list[int]:
     return found
 
 
-def _trie_pattern(strings: Iterable[str]) -> str:
-    """A regular expression matching any of the strings, with shared beginnings
-    factored out so that the engine tests each character once."""
-    trie: dict = {}
-    for s in strings:
-        node = trie
-        for char in s:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        if not node:
-            return ""
-        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items())]
-        if len(branches) == 1:
-            return branches[0]
-        return f"(?:{'|'.join(branches)})"
-
-    return pattern(trie)
-
-
 @dataclass(frozen=True)
 class _Screen:
     """Strings that furniture matches must hold, to be looked for in folded text.
@@ -623,7 +603,7 @@ def _screen(anchored: re.Pattern[str] | None, floating: re.Pattern[str] | None) 
     for prefix in sorted(prefixes):  # those that begin with another one are redundant
         if not ordered or not prefix.startswith(ordered[-1]):
             ordered.append(prefix)
-    line_start = re.compile("\n" + _trie_pattern(ordered)) if ordered else None
+    line_start = re.compile("\n" + trie_pattern(ordered)) if ordered else None
     return _Screen(tuple(ordered), _minimal(inside), line_start, needles, width, multiline)
 
 
