@@ -230,15 +230,21 @@ def _run_local(batches: Iterator[list[Unit]], parts: Path, options: Options, don
 def _start_method(options: Options):
     """How worker processes start.
 
-    A process that runs no other thread forks its workers: they start at once, with the
-    modules, analyser and patterns this process has already loaded and built. Forking a
-    process with threads (a notebook's kernel) could copy a lock that one of them holds,
-    so its workers come from a fresh server process instead.
+    A process that runs no other Python thread forks its workers: they start at once,
+    with the modules, analyser and patterns this process has already loaded and built.
+    (The native threads of numpy's BLAS and of pyarrow's allocator prepare themselves for
+    a fork.) Forking a process with Python threads (a notebook's kernel) could copy a lock
+    that one of them holds, so its workers come from a fresh server process instead; so
+    do they from Python 3.12 on, which warns at any fork of a process with native threads.
     """
     import multiprocessing
     import threading
 
-    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+    if (
+        threading.active_count() == 1
+        and sys.version_info < (3, 12)
+        and "fork" in multiprocessing.get_all_start_methods()
+    ):
         process_batch([dict(_WARM_UP)], options)  # build what every batch needs, once
         return multiprocessing.get_context("fork")
     context = multiprocessing.get_context("forkserver")
