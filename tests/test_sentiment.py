@@ -75,6 +75,8 @@ TRICKY = [
     "ALL CAPS EVERYWHERE GREAT HAPPY",
     "it's the bomb, a kiss of death, to die for, yeah right, a beating heart, bus stop",
     "He is kind of kind, sort of nice, just enough good and kind-of sad.",
+    "Good kiss of death, great the bomb, bad to die for, nice yeah right, sad bus stop love.",
+    "the the good of of bad to to nice, the of to for right good just enough",
     "Kind",
     "so good this good so so good this this bad",
     "What??? Really?? No way!!!!! Amazing!!",
@@ -469,6 +471,27 @@ def test_but_rule_matches_the_reference_on_repeated_values():
         words[at] = "but"
         expected = SentimentIntensityAnalyzer._but_check(words, list(sentiments))
         assert repr(sentiment._shift_around_but(sentiments, at)) == repr(expected)
+
+
+def test_but_rule_on_the_lexicon_positions_only_keeps_every_non_zero_value():
+    rng = random.Random(5)
+    values = [0, 0.0, -0.0, 1.0, 0.5, 2.0, -1.0, -0.5, 0.75]
+    for _ in range(3000):
+        n = rng.randint(1, 12)
+        sentiments = [rng.choice(values) for _ in range(n)]
+        at = rng.randrange(n)
+        words = ["x"] * n
+        words[at] = "but"
+        expected = SentimentIntensityAnalyzer._but_check(words, list(sentiments))
+        # the positions passed: every non-zero one, and some zeros (a lexicon word can score 0)
+        positions = [k for k, v in enumerate(sentiments) if v != 0 or rng.random() < 0.5]
+        shifted = sentiment._shift_around_but([sentiments[k] for k in positions], at, positions)
+        got = dict(zip(positions, shifted, strict=True))
+        for k, value in enumerate(expected):
+            if value != 0:
+                assert repr(got[k]) == repr(value)
+            else:
+                assert got.get(k, 0) == 0
 
 
 # --------------------------------------------------------------------------- figures

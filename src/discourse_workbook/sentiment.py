@@ -103,7 +103,11 @@ class FastSentimentIntensityAnalyzer(SentimentIntensityAnalyzer):
                 continue
             sentiments[i] = self._word_valence(i, upper, lower, hit_set, is_cap_diff)
         if "but" in lower:
-            sentiments = _shift_around_but(sentiments, lower.index("but"))
+            # Only lexicon positions can hold a non-zero value, and a zero rewritten by the
+            # rule stays a zero, which no score reads: the rule runs on those positions only.
+            shifted = _shift_around_but([sentiments[i] for i in hits], lower.index("but"), hits)
+            for i, value in zip(hits, shifted, strict=True):
+                sentiments[i] = value
         return self._score_valence(sentiments, hits, text)
 
     @cached_property
@@ -245,7 +249,18 @@ def _negation_check(valence: float, lower: list[str], start_i: int, i: int) -> f
     return valence * N_SCALAR if negate else valence
 
 
+# Every idiom and multi-word booster joins two or more different words: a window holding
+# fewer than two of their words can match none of them.
+_IDIOM_WORDS = frozenset(
+    word for phrase in [*SPECIAL_CASES, *BOOSTER_DICT] if " " in phrase for word in phrase.split()
+)
+
+
 def _special_idioms_check(valence: float, lower: list[str], i: int) -> float:
+    """The reference's idiom rule for lexicon word ``i``: it reads the phrases of two or
+    three words from three words before it to two after it."""
+    if len(_IDIOM_WORDS.intersection(lower[i - 3 : i + 3])) < 2:
+        return valence
     one_zero = f"{lower[i - 1]} {lower[i]}"
     two_one_zero = f"{lower[i - 2]} {lower[i - 1]} {lower[i]}"
     two_one = f"{lower[i - 2]} {lower[i - 1]}"
@@ -283,15 +298,19 @@ def _same(a, b) -> bool:
     return a is b or a == b
 
 
-def _shift_around_but(sentiments: list, but_at: int) -> list:
+def _shift_around_but(
+    sentiments: list, but_at: int, positions: Sequence[int] | None = None
+) -> list:
     """The reference's "but" rule in O(n log n), with its exact outcome.
 
     The reference walks the list and, for each value, rewrites the *first* position that
     holds an equal value (``list.index``): halved before "but", times 1.5 after it. The
     value read at step k is always the original one (only positions ≤ k are rewritten), so
     keeping, per value, a heap of the positions that may hold it finds that first position
-    without rescanning the list.
+    without rescanning the list. ``positions`` gives the words' places in the sentence when
+    ``sentiments`` holds only some of them (by default, value k is word k).
     """
+    positions = range(len(sentiments)) if positions is None else positions
     current = list(sentiments)
     holders: dict[float, list[int]] = {}
     for k, value in enumerate(sentiments):
@@ -300,9 +319,9 @@ def _shift_around_but(sentiments: list, but_at: int) -> list:
         while not _same(current[heap[0]], value):
             heapq.heappop(heap)
         first = heap[0]
-        if first < but_at:
+        if positions[first] < but_at:
             new = value * 0.5
-        elif first > but_at:
+        elif positions[first] > but_at:
             new = value * 1.5
         else:
             continue
