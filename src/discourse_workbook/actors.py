@@ -343,12 +343,13 @@ def _scan_pattern(
     if not keys or not all(key and key[0].isalnum() for key in keys):
         return None
     firsts = {key[0] for key in keys}
+    any_person = _trie_pattern(persons) if titled else ""
     alternatives = []
     for first in sorted(firsts):
         branches = []
         after_title = [key[1:] for key in titled if key[0] == first]
         if after_title:
-            branches.append(f"{_trie_pattern(after_title)}\\s+{_trie_pattern(persons)}")
+            branches.append(f"{_trie_pattern(after_title)}\\s+{any_person}")
         after_name = [key[1:] for key in names if key[0] == first]
         if after_name:
             branches.append(_trie_pattern(after_name))
