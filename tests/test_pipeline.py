@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import sys
 
@@ -61,11 +62,28 @@ def test_two_workers_give_identical_tables(corpus, one_worker, tmp_path, monkeyp
     original = multiprocessing.get_context
     monkeypatch.setattr(multiprocessing, "get_context",
                         lambda method=None: methods.append(method) or original(method))
+    freezes = []
+    freeze = gc.freeze
+    monkeypatch.setattr(gc, "freeze", lambda: freezes.append(gc.get_count()) or freeze())
     with pytest.warns(UserWarning):
         analyze([corpus], out=tmp_path / "t", options=Options(workers=2, batch_docs=2))
     assert read_bytes(tmp_path / "t") == read_bytes(one_worker)
     forked = threads == 1 and sys.version_info < (3, 12)
     assert methods[-1] == ("fork" if forked else "forkserver")
+    # forked workers start from a frozen heap, collectable again after the run
+    assert len(freezes) == (1 if forked else 0)
+    assert gc.get_freeze_count() == 0
+
+
+def test_objects_a_caller_froze_stay_frozen(corpus, tmp_path):
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with pytest.warns(UserWarning):
+            analyze([corpus], out=tmp_path / "t", options=Options(workers=1, batch_docs=2))
+        assert frozen > 0 and gc.get_freeze_count() > 0  # not thawed by the run
+    finally:
+        gc.unfreeze()
 
 
 @pytest.mark.slow

@@ -9,6 +9,7 @@ size, not on the size of the corpus.
 
 from __future__ import annotations
 
+import gc
 import os
 import platform
 import sys
@@ -16,6 +17,7 @@ import warnings
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from functools import lru_cache, partial
 from itertools import chain, islice
@@ -212,9 +214,11 @@ def _run_local(batches: Iterator[list[Unit]], parts: Path, options: Options, don
         return
     from concurrent.futures import ProcessPoolExecutor
 
+    context = _start_method(options)
+    if context.get_start_method() == "fork" and not gc.get_freeze_count():
+        gc.freeze()  # see _frozen_heap
     with ProcessPoolExecutor(
-        options.workers, mp_context=_start_method(options), initializer=_warm_worker,
-        initargs=(options,),
+        options.workers, mp_context=context, initializer=_warm_worker, initargs=(options,),
     ) as pool:
         started = pool.submit(os.getpid)
         submit = partial(pool.submit, run_batch, parts=str(parts), options=options)
@@ -250,6 +254,24 @@ def _start_method(options: Options):
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["discourse_workbook.pipeline"])
     return context
+
+
+@contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """Collect again, at the end of a run, the objects frozen before forking workers.
+
+    A forked worker shares this process's memory pages until it writes to them, and a
+    garbage collection writes to every object it examines: each worker would soon copy
+    the pages of every module, lexicon and pattern. So a process that forks its workers
+    first freezes what it holds (frozen objects are not examined); this saves about a
+    tenth of a run on two cores. A caller that froze objects itself keeps them frozen.
+    """
+    frozen = gc.get_freeze_count()
+    try:
+        yield
+    finally:
+        if not frozen:
+            gc.unfreeze()
 
 
 _WARM_UP = {
@@ -374,7 +396,7 @@ def write_tables(
     skipped: list[Skipped] = []
     written = Counter()
 
-    with staged_folder(out) as tmp, _progress_bar(sources, progress) as advance:
+    with _frozen_heap(), staged_folder(out) as tmp, _progress_bar(sources, progress) as advance:
         order: dict[str, int] = {}  # each file's and skipped item's place in reading order
 
         def in_order(item: Skipped) -> int:
