@@ -343,7 +343,7 @@ def tmp_siblings(out: Path) -> list[Path]:
 
 MOMENTS = {
     "started": lambda out: bool(tmp_siblings(out)),
-    "batches": lambda out: any(len(list((t / "_parts" / "sentences").glob("*.parquet"))) >= 20
+    "batches": lambda out: any(len(list((t / "_parts" / "sentences").glob("part-*"))) >= 20
                                for t in tmp_siblings(out)),
     "merging": lambda out: any(list(t.glob("*.parquet")) for t in tmp_siblings(out)),
 }

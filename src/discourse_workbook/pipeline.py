@@ -2,7 +2,8 @@
 
 Documents are read lazily and grouped into batches. Each batch is processed by
 :func:`run_batch` — segment, score, find quotes and mentions, count terms — which writes
-its tables as Parquet parts; the parts are then merged in batch order, so the tables are
+its tables as parts (Arrow files, or Parquet on a cluster); the parts are then merged
+into one Parquet file per table, in batch order, so the tables are
 the same whatever the engine or the number of workers, and memory depends on the batch
 size, not on the size of the corpus.
 """
@@ -153,7 +154,7 @@ def _furniture():
 
 
 def run_batch(number: int, units: list[Unit], parts: str, options: Options) -> dict:
-    """Read, analyse and write one batch: its tables become Parquet parts under ``parts``.
+    """Read, analyse and write one batch: its tables become parts under ``parts``.
 
     The same function runs in this process, in a worker process or on a Dask worker;
     ``parts`` must be a folder every worker can reach. Returns the rows written per
@@ -161,9 +162,10 @@ def run_batch(number: int, units: list[Unit], parts: str, options: Options) -> d
     """
     records, skipped = read_batch(units)
     rows = {}
+    suffix = ".parquet" if options.engine == "dask" else ".arrow"  # see write_part
     if records:
         for name, frame in process_batch(records, options).items():
-            write_part(frame, Path(parts) / name / f"part-{number:06d}.parquet")
+            write_part(frame, Path(parts) / name / f"part-{number:06d}{suffix}")
             rows[name] = len(frame)
     return {"rows": rows, "skipped": skipped}
 
@@ -500,7 +502,7 @@ def _merge(parts: Path, folder: Path) -> dict[str, int]:
     from concurrent.futures import ThreadPoolExecutor
 
     def merge(name: str) -> int:
-        files = sorted((parts / name).glob("part-*.parquet"))
+        files = sorted((parts / name).glob("part-*"))
         return merge_parts(files, folder / f"{name}.parquet")
 
     with ThreadPoolExecutor(2) as pool:
