@@ -203,8 +203,9 @@ Done = Callable[[list[Unit], dict], None]
 def _run_local(batches: Iterator[list[Unit]], parts: Path, options: Options, done: Done) -> None:
     """Run batches in this process, or in a pool of worker processes, in order.
 
-    Worker processes take a moment to start; until the first is ready, this process
-    runs batches itself, once the pool has one queued for each worker.
+    Workers started by a server process take a moment to start; until the first is
+    ready, this process runs batches itself, once the pool has one queued for each
+    worker. Forked workers are ready at once: this process only hands out batches.
     """
     run_here = partial(run_batch, parts=str(parts), options=options)
     batches = iter(batches)
@@ -217,7 +218,8 @@ def _run_local(batches: Iterator[list[Unit]], parts: Path, options: Options, don
     from concurrent.futures import ProcessPoolExecutor
 
     context = _start_method(options)
-    if context.get_start_method() == "fork" and not gc.get_freeze_count():
+    forked = context.get_start_method() == "fork"
+    if forked and not gc.get_freeze_count():
         gc.freeze()  # see _frozen_heap
     with ProcessPoolExecutor(
         options.workers, mp_context=context, initializer=_warm_worker, initargs=(options,),
@@ -226,7 +228,7 @@ def _run_local(batches: Iterator[list[Unit]], parts: Path, options: Options, don
         submit = partial(pool.submit, run_batch, parts=str(parts), options=options)
 
         def run(n: int, batch: list[Unit], queued: int) -> Future:
-            if started.done() or queued < options.workers:
+            if forked or started.done() or queued < options.workers:
                 return submit(n, batch)
             return _finished(run_here(n, batch))
 
