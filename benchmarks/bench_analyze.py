@@ -8,10 +8,11 @@ For each corpus:
 1. Builds it from the text files under its paths, up to ``--mb`` megabytes (distinct
    files only: duplicates by content are dropped; nothing is repeated).
 2. Times each stage of the pipeline in one process on a sample (where the time goes).
-3. Runs ``discourse-workbook analyze`` on it in a subprocess, sampling the resident memory
-   of its whole process tree; again on half of it and with smaller batches (memory must
-   grow with neither the corpus nor the batch size).
-4. Runs vaderSentiment's own analyser alone, in one process, over the same sentences.
+3. Runs ``discourse-workbook analyze`` on it in a subprocess, ``--repeat`` times, sampling
+   the resident memory of its whole process tree; again on half of it and with smaller
+   batches (memory must grow with neither the corpus nor the batch size).
+4. Runs vaderSentiment's own analyser alone, in one process, over the same sentences,
+   ``--repeat`` times. Times are the median of the runs.
 
 It prints MB/s for both, their ratio, and the peak resident memory, then a summary.
 """
@@ -22,6 +23,7 @@ import argparse
 import hashlib
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -177,9 +179,13 @@ def bench_corpus(name: str, paths: list[Path], work: Path, args: argparse.Namesp
     print("\nwhere the time goes (one process, seconds per MB, a sample of the corpus):")
     print(stage_times(corpus).round(3).to_string())
 
-    seconds, peak = run_analyze(corpus, work / "out", args.workers, args.batch_size)
-    sentences = pd.read_parquet(work / "out" / "sentences.parquet", columns=["text"]).text
-    vader_seconds = vader_alone(sentences.tolist())
+    # The median of several runs of each, so that one disturbed run does not decide.
+    runs = [run_analyze(corpus, work / f"out-{i}", args.workers, args.batch_size)
+            for i in range(args.repeat)]
+    seconds, peak = statistics.median(s for s, _ in runs), max(p for _, p in runs)
+    sentences = pd.read_parquet(work / "out-0" / "sentences.parquet", columns=["text"]).text
+    vader_runs = [vader_alone(sentences.tolist()) for _ in range(args.repeat)]
+    vader_seconds = statistics.median(vader_runs)
 
     half = work / "half"
     half.mkdir()
@@ -196,6 +202,8 @@ def bench_corpus(name: str, paths: list[Path], work: Path, args: argparse.Namesp
     print(f"vaderSentiment alone, 1 process: {mb / vader_seconds:6.2f} MB/s  "
           f"({vader_seconds:.1f} s)")
     print(f"ratio (target >= 1.6):           {ratio:6.2f}")
+    print("  (medians of: analyze " + ", ".join(f"{s:.2f}" for s, _ in runs) + " s; VADER "
+          + ", ".join(f"{s:.2f}" for s in vader_runs) + " s)")
     print(f"peak memory, {mb:.1f} MB corpus, batch {args.batch_size}: {peak / 2**20:7.0f} MiB"
           f"  (target < 1024)")
     print(f"peak memory, {half_mb:.1f} MB corpus, batch {args.batch_size}: "
@@ -217,6 +225,7 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=16.0, help="largest corpus to build (MB)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--batch-size", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs of each (median)")
     args = parser.parse_args()
     if any(len(corpus) < 2 for corpus in args.corpus):
         parser.error("--corpus takes a name and at least one path")
