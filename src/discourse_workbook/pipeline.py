@@ -281,8 +281,8 @@ def _frozen_heap() -> Iterator[None]:
 _WARM_UP = {
     "doc_id": "warm-up", "source": "warm-up", "title": None, "author": None, "date": None,
     "encoding": "utf-8", "removed": [],
-    "text": "“Russia and the West,” Mr. Smith said, “talk.”\n\nNobody listens. It is sad.",
-}  # fmt: skip
+    "text": "“We will talk to Russia and the West,” President Putin said.\n\nNobody listens.",
+}  # fmt: skip  an attributed quotation: every matcher and pattern of a batch gets built
 
 
 def _finished(result: dict) -> Future:
