@@ -427,8 +427,7 @@ def write_tables(
             raise InputError(_nothing_readable(sources, skipped))
         if options.strict and skipped:
             raise _strict_error(skipped[0])
-        counts = _merge(parts, tmp)
-        counts["actors"] = _write_actors(tmp, options)
+        counts = _merge(parts, tmp, options)
         counts["skipped"] = _write_skipped(skipped, tmp)
         write_manifest(_manifest(sources, options, counts), tmp)
     if skipped:
@@ -495,11 +494,13 @@ def _nothing_readable(sources: list[Path], skipped: list[Skipped]) -> str:
     return f"{where} holds no readable document ({len(skipped)} skipped; the first: {skipped[0]})."
 
 
-def _merge(parts: Path, folder: Path) -> dict[str, int]:
-    """Merge each table's parts, in batch order (the part names sort that way).
+def _merge(parts: Path, folder: Path, options: Options) -> dict[str, int]:
+    """Merge each table's parts, in batch order (the part names sort that way), and
+    write the actors table, which summarises the merged mentions and sentences.
 
     Tables are merged two at a time: Parquet reading and writing run outside Python's
-    lock, so two threads use two cores.
+    lock, so two threads use two cores. The actors table is written as soon as its
+    sources are, while the other tables are still being merged.
     """
     from concurrent.futures import ThreadPoolExecutor
 
@@ -507,12 +508,18 @@ def _merge(parts: Path, folder: Path) -> dict[str, int]:
         files = sorted((parts / name).glob("part-*"))
         return merge_parts(files, folder / f"{name}.parquet")
 
+    first = ("sentences", "mentions")  # the actors table's sources
+    order = [*first, *(name for name in BATCH_TABLES if name not in first)]
     with ThreadPoolExecutor(2) as pool:
-        counts = dict(zip(BATCH_TABLES, pool.map(merge, BATCH_TABLES), strict=True))
+        merging = {name: pool.submit(merge, name) for name in order}
+        for name in first:
+            merging[name].result()
+        actors = _write_actors(folder, options)
+        counts = {name: merging[name].result() for name in BATCH_TABLES}
     import shutil
 
     shutil.rmtree(parts)
-    return counts
+    return {**counts, "actors": actors}
 
 
 def _write_actors(folder: Path, options: Options) -> int:
