@@ -1,7 +1,5 @@
 """``python -m discourse_workbook``: the same as the ``discourse-workbook`` command."""
 
-import sys
+from .cli import command
 
-from .cli import main
-
-sys.exit(main())
+command()

@@ -7,6 +7,7 @@ traceback instead.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import warnings
@@ -182,9 +183,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 130
 
 
+def command() -> None:
+    """The ``discourse-workbook`` command: :func:`main`, then the end of the process.
+
+    Before it ends, every object is frozen: Python's last garbage collection then skips
+    them (about a tenth of a second for a process that analysed a corpus) instead of
+    examining every one just before the memory is handed back anyway.
+    """
+    code = main()
+    gc.freeze()
+    sys.exit(code)
+
+
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
     print(f"discourse-workbook: warning: {message}", file=sys.stderr)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    command()
