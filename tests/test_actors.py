@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import time
+from functools import partial
 
 import pandas as pd
 import pytest
 from conftest import INAUGURAL
 from matplotlib.figure import Figure
 
+from discourse_workbook import actors, paths
 from discourse_workbook.actors import (
     ACTOR_COLUMNS,
     CANDIDATE_COLUMNS,
@@ -120,6 +122,25 @@ def test_a_malformed_lexicon_names_the_file_and_the_line(case, tmp_path):
     message = str(error.value)
     assert str(path) in message
     assert f"line {line}" in message
+
+
+def test_libyaml_and_pyyaml_read_a_lexicon_alike(monkeypatch, tmp_path):
+    """The lexicon and every error message are the same whichever parser builds the nodes."""
+    texts = [paths.ACTORS_LEXICON.read_text(encoding="utf-8")]
+    texts += [text for text, _ in LEXICON_ERRORS.values()]
+    fast = [_outcome(text) for text in texts]
+    plain_compose = partial(actors._compose, fast=False)
+    monkeypatch.setattr(actors, "_compose", plain_compose)
+    assert [_outcome(text) for text in texts] == fast
+    assert fast[0].startswith("Lexicon(actors=(Actor(") and fast[0].count("Actor(") > 50
+
+
+def _outcome(text: str) -> str:
+    """The lexicon read from a text, written out in full, or the error it raises."""
+    try:
+        return repr(parse_lexicon(text, source="x.yaml"))
+    except InputError as err:
+        return str(err)
 
 
 def test_a_name_claimed_twice_names_both_actors():
