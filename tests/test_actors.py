@@ -271,18 +271,22 @@ def test_find_mentions_keys_rows_by_paragraph_and_sentence(lexicon):
 
 
 def test_the_quick_scan_finds_exactly_what_the_pattern_finds(lexicon):
-    from discourse_workbook.actors import _matcher
+    from discourse_workbook.actors import _matcher, _matches
 
     texts = load_documents([str(INAUGURAL)])["text"].tolist() + [
         "the West, THE WEST, theWest, al-Assad, xal-Assad, l’Europe, d'Iran, 'Putin', "
-        "President  Putin and President\nBiden, Mr.Putin, Putins, Putin’s, Putin'",
+        "President  Putin and President\nBiden, Mr.Putin, Putins, Putin’s, Putin', "
+        "President, President Russia, Mr. Mr. Putin, President President Putin, Mr.",
     ]
     for demonyms in (True, False):
         matcher = _matcher(lexicon, demonyms)
         assert matcher.scan is not matcher.pattern
         for text in texts:
-            assert ([m.span() for m in matcher.scan.finditer(text)]
-                    == [m.span() for m in matcher.pattern.finditer(text)])
+            expected = [m.span() for m in matcher.pattern.finditer(text)]
+            assert [m.span() for m in _matches(matcher, text)] == expected
+            # the scan matches wherever the pattern does
+            starts = {m.start() for m in matcher.pattern.finditer(text)}
+            assert all(matcher.scan.match(text, start) for start in starts)
 
 
 def test_a_lexicon_with_a_name_not_starting_with_a_letter_still_matches():

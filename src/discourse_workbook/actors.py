@@ -342,30 +342,23 @@ def _matcher(lexicon: Lexicon, demonyms: bool) -> _Matcher:
 def _scan_pattern(
     titles: set[str], persons: list[str], names: Iterable[str]
 ) -> re.Pattern[str] | None:
-    """The matcher's pattern rearranged to start with its first letter.
+    """A pattern that finds where the matcher's pattern may match: the titles and names,
+    each spelled as its first letter, then the word-boundary test, then the rest.
 
-    The same alternatives in the same order, grouped by first letter, with the word
-    boundary tested just after that letter. A pattern that starts with a choice of
-    letters lets the regular expression engine skip to the next candidate letter instead
-    of trying every position: about five times faster on running text. None when a name
-    starts with something other than a letter or digit.
+    A pattern whose every alternative starts with a letter lets the regular expression
+    engine skip to the next candidate letter instead of trying every position: about five
+    times faster on running text. It matches wherever the matcher's pattern does (and
+    after a title with no person's name too), so the matcher's pattern is tried only
+    there. None when a title or name starts with something other than a letter or digit.
     """
-    titled = titles if persons else set()
-    keys = [*titled, *names]
-    if not keys or not all(key and key[0].isalnum() for key in keys):
+    keys = sorted({*(titles if persons else ()), *names})
+    if not keys or not all(key[:1].isalnum() for key in keys):
         return None
-    firsts = {key[0] for key in keys}
-    any_person = _trie_pattern(persons) if titled else ""
-    alternatives = []
-    for first in sorted(firsts):
-        branches = []
-        after_title = [key[1:] for key in titled if key[0] == first]
-        if after_title:
-            branches.append(f"{_trie_pattern(after_title)}\\s+{any_person}")
-        after_name = [key[1:] for key in names if key[0] == first]
-        if after_name:
-            branches.append(_trie_pattern(after_name))
-        alternatives.append(f"{re.escape(first)}{_AFTER_FIRST}(?:{'|'.join(branches)})")
+    groups: dict[str, list[str]] = {}
+    for key in keys:
+        groups.setdefault(key[0], []).append(key[1:])
+    alternatives = [f"{re.escape(first)}{_AFTER_FIRST}(?:{_trie_pattern(rest)})"
+                    for first, rest in groups.items()]
     return re.compile(f"(?:{'|'.join(alternatives)})(?!\\w)")
 
 
@@ -380,8 +373,7 @@ def mention_spans(text: str, lexicon: Lexicon, *, demonyms: bool = True) -> list
     """
     matcher = _matcher(lexicon, demonyms)
     found = []
-    for hit in matcher.scan.finditer(text):
-        match = matcher.pattern.match(text, hit.start())
+    for match in _matches(matcher, text):
         start, end = match.span()
         if match.group("name") is not None:
             entry = matcher.entries[_key(match.group("name"))]
@@ -392,6 +384,19 @@ def mention_spans(text: str, lexicon: Lexicon, *, demonyms: bool = True) -> list
         if entry.actor is not None:
             found.append(Mention(start, end, entry.actor, entry.kind, entry.demonym))
     return found
+
+
+def _matches(matcher: _Matcher, text: str) -> Iterator[re.Match[str]]:
+    """The matches of the matcher's pattern in ``text``, as ``finditer`` gives them, the
+    pattern being tried only where its quick scan matches."""
+    position = 0
+    while (hit := matcher.scan.search(text, position)) is not None:
+        match = matcher.pattern.match(text, hit.start())
+        if match is None:  # a title with no person's name after it
+            position = hit.start() + 1
+        else:
+            position = match.end()
+            yield match
 
 
 def find_mentions(
