@@ -460,29 +460,27 @@ def test_fast_analyser_equals_reference_on_a_long_sentence(inaugural_sentences):
     assert_same_scores([long, long + " but not so good", "but " + long])
 
 
-def test_but_rule_matches_the_reference_on_repeated_values():
-    rng = random.Random(3)
+def but_cases(seed: int, count: int = 3000):
+    """Random sentiment lists with "but" somewhere, repeated values and zeros of every kind,
+    and what the reference's "but" rule makes of each: ``(rng, sentiments, at, expected)``."""
+    rng = random.Random(seed)
     values = [0, 0.0, -0.0, 1.0, 0.5, 2.0, 1.5, -1.0, -0.5, 3.0, 0.75, 2.25]
-    for _ in range(3000):
+    for _ in range(count):
         n = rng.randint(1, 12)
         sentiments = [rng.choice(values) for _ in range(n)]
         at = rng.randrange(n)
         words = ["x"] * n
         words[at] = "but"
-        expected = SentimentIntensityAnalyzer._but_check(words, list(sentiments))
+        yield rng, sentiments, at, SentimentIntensityAnalyzer._but_check(words, list(sentiments))
+
+
+def test_but_rule_matches_the_reference_on_repeated_values():
+    for _, sentiments, at, expected in but_cases(3):
         assert repr(sentiment._shift_around_but(sentiments, at)) == repr(expected)
 
 
 def test_but_rule_on_the_lexicon_positions_only_keeps_every_non_zero_value():
-    rng = random.Random(5)
-    values = [0, 0.0, -0.0, 1.0, 0.5, 2.0, -1.0, -0.5, 0.75]
-    for _ in range(3000):
-        n = rng.randint(1, 12)
-        sentiments = [rng.choice(values) for _ in range(n)]
-        at = rng.randrange(n)
-        words = ["x"] * n
-        words[at] = "but"
-        expected = SentimentIntensityAnalyzer._but_check(words, list(sentiments))
+    for rng, sentiments, at, expected in but_cases(5):
         # the positions passed: every non-zero one, and some zeros (a lexicon word can score 0)
         positions = [k for k, v in enumerate(sentiments) if v != 0 or rng.random() < 0.5]
         shifted = sentiment._shift_around_but([sentiments[k] for k in positions], at, positions)
