@@ -278,11 +278,12 @@ def _frozen_heap() -> Iterator[None]:
             gc.unfreeze()
 
 
+# An attributed quotation and actors: a batch of it builds every matcher and pattern.
 _WARM_UP = {
     "doc_id": "warm-up", "source": "warm-up", "title": None, "author": None, "date": None,
     "encoding": "utf-8", "removed": [],
     "text": "“We will talk to Russia and the West,” President Putin said.\n\nNobody listens.",
-}  # fmt: skip  an attributed quotation: every matcher and pattern of a batch gets built
+}  # fmt: skip
 
 
 def _finished(result: dict) -> Future:

@@ -206,11 +206,13 @@ def write_part(frame: pd.DataFrame, path: Path) -> None:
         writer.write_table(table)
 
 
-def _read_part(path: Path) -> pa.Table:
+def _read_part(path: Path, *, schema_only: bool = False) -> pa.Table | pa.Schema:
+    """A part's table (its buffers map the file), or only its schema."""
     if path.suffix == ".parquet":
-        return pq.read_table(path)
+        return pq.read_schema(path) if schema_only else pq.read_table(path)
     with pa.memory_map(str(path)) as source:
-        return pa.ipc.open_file(source).read_all()
+        reader = pa.ipc.open_file(source)
+        return reader.schema if schema_only else reader.read_all()
 
 
 ROW_GROUP = 65_536
@@ -225,7 +227,7 @@ def merge_parts(parts: Iterable[Path], target: Path, *, row_group: int = ROW_GRO
     null) take the type the other parts give them.
     """
     parts = list(parts)
-    schema = _unified_schema(_read_part(p).schema for p in parts)
+    schema = _unified_schema(_read_part(p, schema_only=True) for p in parts)
     buffered: list[pa.Table] = []
     held = rows = 0
     with pq.ParquetWriter(target, schema) as writer:
