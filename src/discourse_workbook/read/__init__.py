@@ -1,0 +1,30 @@
+"""Reading: sources (files, folders, CSV/JSONL rows, HTML pages) into raw documents.
+
+Reading knows file kinds and encodings and nothing of analysis; cleaning (layout,
+title, byline, furniture) is :mod:`discourse_workbook.clean`.
+"""
+
+from .encoding import decode_bytes, read_text
+from .html import extract_html
+from .markdown import strip_markdown
+from .sources import (
+    SUPPORTED_SUFFIXES,
+    FileRef,
+    Skipped,
+    iter_files,
+    iter_units,
+    read_file,
+)
+
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "FileRef",
+    "Skipped",
+    "decode_bytes",
+    "extract_html",
+    "iter_files",
+    "iter_units",
+    "read_file",
+    "read_text",
+    "strip_markdown",
+]
