@@ -1,0 +1,77 @@
+"""Overview: what was analysed — the size of the corpus, its documents, what cleaning
+removed, and how long paragraphs and sentences are."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+TOP = 15
+
+
+def excerpt(text: object, *, limit: int = 160) -> str:
+    """Return the start of a text, cut at a word boundary with an ellipsis.
+
+    >>> excerpt("The West has lost Russia, and it knows it.", limit=20)
+    'The West has lost …'
+    """
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
+
+
+def corpus_summary(
+    documents: pd.DataFrame,
+    paragraphs: pd.DataFrame,
+    sentences: pd.DataFrame,
+    terms: pd.DataFrame,
+    skipped: pd.DataFrame,
+) -> pd.DataFrame:
+    """Return the size of the corpus: documents, paragraphs, sentences, words, distinct
+    words and sources skipped.
+
+    Example: ``corpus_summary(t.documents, t.paragraphs, t.sentences, t.terms, t.skipped)``.
+    """
+    rows = [
+        ("documents", len(documents)),
+        ("paragraphs", len(paragraphs)),
+        ("sentences", len(sentences)),
+        ("words", int(documents["n_tokens"].sum()) if len(documents) else 0),
+        ("distinct words", int(terms["term"].nunique()) if len(terms) else 0),
+        ("sources skipped", len(skipped)),
+    ]
+    return pd.DataFrame(rows, columns=["measure", "count"])
+
+
+def documents_overview(documents: pd.DataFrame, *, top: int = TOP) -> pd.DataFrame:
+    """Return the first ``top`` documents with their title, author and size."""
+    columns = ["doc_id", "title", "author", "n_paragraphs", "n_sentences", "n_tokens"]
+    shown = documents[[c for c in columns if c in documents.columns]]
+    return shown.head(top).reset_index(drop=True)
+
+
+def removed_by_cleaning(documents: pd.DataFrame, *, top: int = TOP,
+                        limit: int = 100) -> pd.DataFrame:
+    """Return what cleaning took out of each document (bylines, site furniture), one row
+    per removed piece (the first ``top``), cut to ``limit`` characters."""
+    rows = []
+    if "removed" in documents.columns:
+        for doc_id, removed in zip(documents["doc_id"], documents["removed"], strict=True):
+            for piece in [] if removed is None else list(removed):
+                rows.append((doc_id, excerpt(piece, limit=limit)))
+    return pd.DataFrame(rows[:top], columns=["doc_id", "removed"])
+
+
+def segment_summary(paragraphs: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Return how long paragraphs and sentences are: the smallest, median and largest
+    number of sentences per paragraph and of words per paragraph and per sentence."""
+    measures = [
+        ("sentences per paragraph", paragraphs.get("n_sentences")),
+        ("words per paragraph", paragraphs.get("n_tokens")),
+        ("words per sentence", sentences.get("n_tokens")),
+    ]
+    rows = []
+    for name, values in measures:
+        if values is not None and len(values):
+            rows.append((name, int(values.min()), float(values.median()), int(values.max())))
+    return pd.DataFrame(rows, columns=["measure", "min", "median", "max"])
