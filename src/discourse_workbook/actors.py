@@ -1,6 +1,6 @@
 """Actors: the people, states, organisations, groups and regions a text names.
 
-Actors come from an editable lexicon (``data/lexicons/actors.yaml``) that maps each actor to
+Actors come from an editable lexicon (``resources/actors.yaml``) that maps each actor to
 its names: aliases, metonyms (Moscow → Russia) and, marked as such, demonyms ("Russian").
 All names of a lexicon are compiled into one regular expression built from a trie, so a
 text is scanned once whatever the size of the lexicon, the longest name wins at each
@@ -23,9 +23,9 @@ from typing import NamedTuple
 import pandas as pd
 import yaml
 
-from . import paths
 from .errors import InputError
 from .patterns import trie_pattern
+from .resources import ACTORS, load_stopwords, shipped
 from .segment import TOKEN
 
 KINDS = ("person", "state", "organisation", "group", "region")
@@ -105,14 +105,14 @@ class Lexicon:
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
-    """Read and check an actor lexicon (default ``data/lexicons/actors.yaml``).
+    """Read and check an actor lexicon (default: the shipped ``actors.yaml``).
 
     A malformed file raises :class:`InputError` naming the file and the line.
 
     >>> load_lexicon().kinds()["Vladimir Putin"]
     'person'
     """
-    path = Path(path) if path is not None else paths.ACTORS_LEXICON
+    path = Path(path) if path is not None else shipped(ACTORS)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -544,8 +544,6 @@ def find_candidates(
     >>> find_candidates(sentences, load_lexicon(), min_count=2)
     """
     if stopwords is None:
-        from .terms import load_stopwords
-
         stopwords = load_stopwords()
     skip = set(stopwords) | {_key(t).casefold() for t in lexicon.titles} | _CALENDAR
     lower: Counter[str] = Counter()

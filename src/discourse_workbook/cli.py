@@ -34,7 +34,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--actors",
         metavar="FILE",
-        help="actor lexicon (YAML) to use instead of data/lexicons/actors.yaml",
+        help="actor lexicon (YAML) to use instead of the shipped one",
     )
     parser.add_argument(
         "--no-demonyms",
@@ -120,22 +120,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _options(args: argparse.Namespace):
-    from .pipeline import Options
+    """The analysis options and the run options a command asks for."""
+    from .pipeline import AnalysisOptions, RunOptions
 
-    return Options(
-        actors=args.actors,
-        demonyms=not args.no_demonyms,
-        batch_docs=args.batch_size,
+    analysis = AnalysisOptions(actors=args.actors, demonyms=not args.no_demonyms).check()
+    run = RunOptions(
         workers=args.workers or os.cpu_count() or 1,
         engine=args.engine,
         scheduler=args.scheduler,
+        batch_docs=args.batch_size,
         strict=args.strict,
+        progress=args.progress,
     ).check()
+    return analysis, run
 
 
 def run(args: argparse.Namespace) -> int:
     """Carry out a parsed command; return the exit code."""
-    options = _options(args)
+    options, how = _options(args)
     if args.command == "analyze":
         import pandas as pd
 
@@ -143,7 +145,7 @@ def run(args: argparse.Namespace) -> int:
         from .pipeline import write_tables
 
         out = args.out or paths.PROCESSED
-        folder = write_tables(args.sources, out=out, options=options, progress=args.progress)
+        folder = write_tables(args.sources, out=out, options=options, run=how)
         docs = pd.read_parquet(folder / "documents.parquet",
                                columns=["n_paragraphs", "n_sentences", "n_tokens"])
         print(
@@ -157,7 +159,7 @@ def run(args: argparse.Namespace) -> int:
     for reference in args.reference or []:
         if not Path(reference).exists():
             raise InputError(f"{reference} does not exist (the --reference corpus).")
-    index = build_report(args.sources, out=args.out, options=options, progress=args.progress,
+    index = build_report(args.sources, out=args.out, options=options, run=how,
                          reference=args.reference)
     print(f"report written: {index}")
     return 0

@@ -14,14 +14,18 @@ import html
 import shutil
 import sys
 import tempfile
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 
 from . import paths
 from .errors import InputError
-from .tables import Tables, new_staging, replace_folder
+from .pipeline.options import AnalysisOptions, RunOptions
+from .pipeline.output import new_staging, replace_folder
+from .pipeline.run import ensure_tables
+from .present.findings import count, findings, tone_finding
+from .stats.summary import Summary, summarise
 
 
 @dataclass(frozen=True)
@@ -57,15 +61,14 @@ OFFLINE_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 """
-NOTEBOOK_OPTIONS = ("batch_docs", "batch_mb", "strict")
 
 
 def build_report(
     sources=None,
     *,
     out: str | Path | None = None,
-    options=None,
-    progress: bool | None = None,
+    options: AnalysisOptions | None = None,
+    run: RunOptions | None = None,
     reference=None,
 ) -> Path:
     """Run the five notebooks on ``sources`` and write their HTML reports, an index
@@ -77,11 +80,10 @@ def build_report(
     ``figures/``. A notebook that fails raises :class:`InputError` naming the notebook
     and the cell; the previous reports and figures are then left as they were.
 
-    >>> build_report(["data/raw"], out="/tmp/report")  # /tmp/report/reports/index.html
+    Example: ``build_report(["column.txt"], out="analysis")`` writes
+    ``analysis/reports/index.html``.
     """
-    from .pipeline import Options, ensure_tables
-
-    options = (options or Options()).check()
+    options = (options or AnalysisOptions()).check()
     if options.actors:
         options = replace(options, actors=str(Path(options.actors).absolute()))
     sources = [Path(s).absolute() for s in sources] if sources else []
@@ -89,13 +91,13 @@ def build_report(
     for folder in (reports_dir, figures_dir):
         if folder.exists() and not folder.is_dir():
             raise InputError(f"{folder} is a file, not a folder; choose another --out.")
-    tables = ensure_tables(sources, out=tables_dir, options=options, progress=progress)
+    tables = ensure_tables(sources, out=tables_dir, options=options, run=run)
     parameters = notebook_parameters(sources, options, tables_dir=tables_dir)
     parameters["reference"] = [str(Path(r).absolute()) for r in reference or []]
     with _staging(reports_dir) as new_reports, _staging(figures_dir) as new_figures:
         parameters["figures_dir"] = str(new_figures)
         run_notebooks(new_reports, parameters, rename={str(new_figures): str(figures_dir)})
-        write_index(new_reports, tables)
+        write_index(new_reports, summarise(tables))
         replace_folder(new_figures, figures_dir)
         replace_folder(new_reports, reports_dir)
     return reports_dir / "index.html"
@@ -111,15 +113,14 @@ def output_folders(out: str | Path | None) -> tuple[Path, Path, Path]:
     return out / "tables", out / "reports", out / "figures"
 
 
-def notebook_parameters(sources: list[Path], options, *, tables_dir: Path) -> dict:
-    """Return the papermill parameters that make every notebook read the same tables."""
-    settings = asdict(options)
+def notebook_parameters(sources: list[Path], options: AnalysisOptions, *,
+                        tables_dir: Path) -> dict:
+    """Return the papermill parameters that make every notebook read the same tables: the
+    sources, the analysis options (all of them, as the manifest records them) and the
+    tables' folder."""
     return {
         "sources": [str(s) for s in sources],
-        "actors": settings["actors"],
-        "demonyms": settings["demonyms"],
-        "threshold": settings["threshold"],
-        "options": {k: settings[k] for k in NOTEBOOK_OPTIONS},
+        "options": options.to_dict(),
         "tables_dir": str(Path(tables_dir).absolute()),
         "interactive": False,
     }
@@ -265,60 +266,51 @@ def _title(node) -> str:
 # --------------------------------------------------------------------------- the index
 
 
-def summary_lines(tables: Tables) -> dict[str, str]:
+def summary_lines(summary: Summary) -> dict[str, str]:
     """Return a one-line, data-based summary for each notebook (by file name)."""
-    from . import writeup
-
-    docs, paras, sents = tables.documents, tables.paragraphs, tables.sentences
     lines = {
         "01_load_and_clean.ipynb": (
-            f"{_count(len(docs), 'document')}: {_count(len(paras), 'paragraph')}, "
-            f"{_count(len(sents), 'sentence')}, {_count(int(docs['n_tokens'].sum()), 'word')}."
+            f"{count(len(summary.documents), 'document')}: "
+            f"{count(summary.n_paragraphs, 'paragraph')}, "
+            f"{count(summary.n_sentences, 'sentence')}, {count(summary.n_words, 'word')}."
         ),
     }
-    frequent = writeup.content_counts(tables.terms).head(3)
-    keys = writeup.top_key_terms(tables, n=3)
-    if len(frequent):
+    if len(summary.frequent):
         lines["02_terms.ipynb"] = (
-            f"Most frequent content words: {', '.join(frequent.index)}; "
-            f"key words: {', '.join(keys)}.")
-    tone = writeup.tone_finding(tables)
+            f"Most frequent content words: {', '.join(summary.frequent.head(3).index)}; "
+            f"key words: {', '.join(summary.key_terms)}.")
+    tone = tone_finding(summary)
     if tone:
         lines["03_sentiment.ipynb"] = tone
-    actors = writeup.actor_table(tables, n=1)
-    if len(actors):
-        top = actors.iloc[0]
-        speech = int((tables.quotes["kind"] == "speech").sum()) if len(tables.quotes) else 0
+    if len(summary.actors):
+        top = summary.actors.iloc[0]
         lines["04_actors_and_voices.ipynb"] = (
-            f"Most-mentioned actor: {top['actor']} ({_count(int(top['mentions']), 'mention')}); "
-            f"{_count(speech, 'direct quotation')}.")
-    lines["05_write_up.ipynb"] = (f"{_count(len(writeup.findings(tables)), 'key finding')}, "
+            f"Most-mentioned actor: {top['actor']} ({count(int(top['mentions']), 'mention')}); "
+            f"{count(len(summary.speech), 'direct quotation')}.")
+    lines["05_write_up.ipynb"] = (f"{count(len(findings(summary)), 'key finding')}, "
                                   "with figures, tables, methods and limitations.")
     return lines
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
-
-
-def write_index(folder: Path, tables: Tables, notebooks=None) -> Path:
+def write_index(folder: Path, summary: Summary, notebooks=None) -> Path:
     """Write ``index.html`` linking each report with a one-line summary; return its path."""
     notebooks = NOTEBOOKS if notebooks is None else notebooks
-    summaries = summary_lines(tables)
+    summaries = summary_lines(summary)
     items = []
     for notebook in notebooks:
         page = Path(notebook.name).with_suffix(".html").name
-        summary = summaries.get(notebook.name, "")
+        line = summaries.get(notebook.name, "")
         items.append(
             f'<li><a href="{html.escape(page)}">{html.escape(notebook.title)}</a>'
             f"<p>{html.escape(notebook.question)}</p>"
-            + (f'<p class="data">{html.escape(summary)}</p>' if summary else "")
+            + (f'<p class="data">{html.escape(line)}</p>' if line else "")
             + "</li>"
         )
-    titles = tables.documents.get("title", pd.Series(dtype=object)).dropna()
-    subject = (f"“{titles.iloc[0]}”" if len(tables.documents) == 1 and len(titles)
-               else _count(len(tables.documents), "document"))
-    page = INDEX_PAGE.format(subject=html.escape(subject), items="\n".join(items))
+    documents = summary.documents
+    titles = documents.get("title", pd.Series(dtype=object)).dropna()
+    what = (f"“{titles.iloc[0]}”" if len(documents) == 1 and len(titles)
+            else count(len(documents), "document"))
+    page = INDEX_PAGE.format(subject=html.escape(what), items="\n".join(items))
     target = folder / "index.html"
     target.write_text(page, encoding="utf-8")
     return target

@@ -1,20 +1,14 @@
-"""The tables: reading and writing them as a set, atomically, with a manifest.
+"""The tables as files: one Parquet file per table and a manifest, read back as a set.
 
-A run writes into a temporary sibling folder and moves it into place only when every
-table and the manifest are complete, so a killed run leaves the previous outputs or
-none at all, never a mixture.
+A batch's tables are written as parts (:func:`write_part`) and merged in batch order into
+one Parquet file per table (:func:`merge_parts`), so the tables are the same, byte for
+byte, however the corpus was batched.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import re
-import shutil
-import tempfile
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -22,7 +16,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .errors import InputError
+from ..errors import InputError
+from .options import AnalysisOptions
 
 MANIFEST = "manifest.json"
 TABLE_NAMES = (
@@ -49,6 +44,11 @@ class Tables:
             raise KeyError(name)
         return getattr(self, name)
 
+    @property
+    def options(self) -> AnalysisOptions:
+        """The analysis options the tables were made with (from the manifest)."""
+        return AnalysisOptions.from_dict(self.manifest.get("analysis", {}))
+
     def items(self) -> Iterator[tuple[str, pd.DataFrame]]:
         """Yield ``(name, table)`` pairs in the contract's order."""
         for f in fields(self):
@@ -59,7 +59,7 @@ class Tables:
 def read_tables(folder: str | Path) -> Tables:
     """Read the tables and the manifest that ``analyze`` wrote to ``folder``.
 
-    >>> tables = read_tables("data/processed")
+    Example: ``read_tables("data/processed").sentences``.
     """
     folder = Path(folder)
     if not (folder / MANIFEST).is_file():
@@ -70,121 +70,6 @@ def read_tables(folder: str | Path) -> Tables:
         if path.exists():
             setattr(tables, name, pd.read_parquet(path))
     return tables
-
-
-def file_hash(path: str | Path) -> str:
-    """SHA-256 of a file's bytes, read in blocks."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def check_output_folder(folder: Path) -> None:
-    """Refuse an output folder that is a file, not writable, or full of other things."""
-    if folder.exists() and not folder.is_dir():
-        raise InputError(f"{folder} is a file, not a folder; choose another --out.")
-    parent = folder if folder.exists() else _existing_parent(folder)
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise InputError(f"{parent} is not writable; choose another --out.")
-    visible = folder.exists() and any(not p.name.startswith(".") for p in folder.iterdir())
-    if visible and not (folder / MANIFEST).exists():
-        raise InputError(
-            f"{folder} is not empty and holds no earlier tables; choose an empty or new folder."
-        )
-
-
-def _existing_parent(path: Path) -> Path:
-    for parent in path.absolute().parents:
-        if parent.exists():
-            return parent
-    return Path("/")
-
-
-@contextmanager
-def staged_folder(folder: str | Path) -> Iterator[Path]:
-    """Yield a temporary folder beside ``folder``; on success it replaces ``folder``.
-
-    On any error (or a kill) the temporary folder is removed or left as a hidden
-    ``.name.tmp-*`` sibling and ``folder`` keeps its previous complete contents.
-    """
-    folder = Path(folder)
-    check_output_folder(folder)
-    created = [p for p in (folder.parent, *folder.parent.parents) if not p.exists()]
-    tmp = new_staging(folder)
-    try:
-        yield tmp
-        replace_folder(tmp, folder)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        for parent in created:  # deepest first: a failed run leaves no folder behind
-            with suppress(OSError):
-                parent.rmdir()
-        raise
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
-
-
-def new_staging(folder: Path) -> Path:
-    """Make an empty staging folder beside ``folder`` (``.NAME.tmp-PID-*``), first
-    removing any that runs killed earlier left behind."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    pattern = re.compile(rf"\.{re.escape(folder.name)}\.tmp-(\d+)-")
-    for path in folder.parent.glob(f".{folder.name}.tmp-*"):
-        match = pattern.match(path.name)
-        if match and path.is_dir() and not _alive(int(match.group(1))):
-            shutil.rmtree(path, ignore_errors=True)
-    return Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-{os.getpid()}-",
-                                 dir=folder.parent))
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _keep_hidden_files(old: Path, new: Path) -> None:
-    """Carry hidden files (``.gitkeep``) of the folder being replaced into its successor."""
-    if old.is_dir():
-        for path in old.iterdir():
-            if path.name.startswith(".") and path.is_file() and not (new / path.name).exists():
-                shutil.copy2(path, new / path.name)
-
-
-def _folder_mode(folder: Path, new: Path) -> int:
-    """The permissions the output folder should keep: its own when it exists, else
-    those a new folder gets from the umask (``mkdtemp`` makes ``new`` private)."""
-    if folder.is_dir():
-        return folder.stat().st_mode & 0o7777
-    probe = new / ".mode"
-    probe.mkdir()
-    try:
-        return probe.stat().st_mode & 0o7777
-    finally:
-        probe.rmdir()
-
-
-def replace_folder(new: Path, folder: Path) -> None:
-    """Move ``new`` to ``folder``, swapping out any previous contents; ``folder`` keeps
-    its permissions and its hidden files (a ``.gitkeep``)."""
-    _keep_hidden_files(folder, new)
-    os.chmod(new, _folder_mode(folder, new))
-    old = None
-    if folder.exists():
-        # A unique empty folder that rename() may replace: a name built from the pid
-        # alone can be left over by an earlier run that was killed with the same pid.
-        old = Path(tempfile.mkdtemp(prefix=f".{folder.name}.old-", dir=folder.parent))
-        folder.rename(old)
-    new.rename(folder)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 # --------------------------------------------------------------------------- parts

@@ -1,0 +1,158 @@
+"""One batch: the recipe that turns some documents into their tables.
+
+A batch is a list of units — files not read yet, or raw documents from table rows. Each
+is read and cleaned into a document record; then the documents are segmented, their
+sentences scored, their quotations, voices and actor mentions found and their terms
+counted (:func:`process_batch`). The same function runs in this process, in a worker
+process or on a Dask worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .. import paths
+from ..actors import find_mentions, load_lexicon
+from ..clean import Furniture, clean_document, load_furniture
+from ..read import FileRef, Skipped, iter_units, read_file
+from ..segment import segment_documents
+from ..sentiment import add_sentiment, score_sentences
+from ..terms import count_terms
+from ..voices import find_quotes, mark_voice
+from .options import AnalysisOptions
+from .store import write_part
+
+Unit = FileRef | dict  # a file to read, or a raw document already read from a table row
+BATCH_TABLES = ("documents", "paragraphs", "sentences", "terms", "mentions", "quotes")
+DOCUMENT_COLUMNS = [
+    "doc_id", "title", "author", "date", "source", "encoding",
+    "n_paragraphs", "n_sentences", "n_tokens", "removed",
+]  # fmt: skip
+
+
+@lru_cache(maxsize=4)
+def lexicon(path: str | None):
+    """The actor lexicon of a run, read once per process."""
+    return load_lexicon(Path(path) if path else None)
+
+
+def load_document(unit: Unit, furniture: Furniture) -> dict | Skipped:
+    """Read (a file) and clean one document; a document with no body left is skipped."""
+    raw = read_file(unit) if isinstance(unit, FileRef) else unit
+    if isinstance(raw, Skipped):
+        return raw
+    document = clean_document(raw, furniture)
+    if not document["text"].strip():
+        reason = "has no body text left after cleaning" if raw["header"] else "has no text"
+        return Skipped(raw["source"], reason)
+    return document
+
+
+def read_batch(units: list[Unit]) -> tuple[list[dict], list[Skipped]]:
+    """Read and clean the documents of a batch: the records, and what was skipped."""
+    records, skipped = [], []
+    furniture = load_furniture()
+    for unit in units:
+        document = load_document(unit, furniture)
+        (skipped if isinstance(document, Skipped) else records).append(document)
+    return records, skipped
+
+
+def as_sources(sources: Iterable[str | Path] | None) -> list[Path]:
+    """The sources as paths; none means the default article."""
+    return [Path(s) for s in sources] if sources else [paths.DEFAULT_ARTICLE]
+
+
+def iter_documents(sources: Iterable[str | Path] | None = None) -> Iterator[dict | Skipped]:
+    """Yield each document of ``sources`` (none: the default article) read and cleaned (a
+    record: doc_id, source, title, author, date, encoding, text, removed), or a
+    :class:`~discourse_workbook.read.Skipped` saying why one cannot be analysed, in
+    reading order, lazily."""
+    furniture = load_furniture()
+    for unit in iter_units(as_sources(sources)):
+        yield unit if isinstance(unit, Skipped) else load_document(unit, furniture)
+
+
+def load_documents(sources: Iterable[str | Path] | None = None) -> pd.DataFrame:
+    """Read and clean every readable document of ``sources`` (none: the default article)
+    into one table (one row per
+    document: doc_id, source, title, author, date, encoding, text, removed); unreadable
+    ones are left out (:func:`iter_documents` says why).
+
+    >>> from discourse_workbook import paths
+    >>> load_documents([paths.DEFAULT_ARTICLE]).loc[0, "author"]
+    'Alastair Crooke'
+    """
+    records = [d for d in iter_documents(sources) if not isinstance(d, Skipped)]
+    columns = ["doc_id", "source", "title", "author", "date", "encoding", "text", "removed"]
+    return pd.DataFrame(records, columns=columns)
+
+
+def process_batch(records: list[dict], options: AnalysisOptions) -> dict[str, pd.DataFrame]:
+    """Return the per-batch tables (documents, paragraphs, sentences, terms, mentions,
+    quotes) of a list of cleaned document records."""
+    actors = lexicon(options.actors)
+    documents = pd.DataFrame(records)
+    paragraphs, sentences = segment_documents(documents)
+    sentences = score_sentences(sentences, threshold=options.threshold)
+    quotes = find_quotes(paragraphs, lexicon=actors)
+    sentences = mark_voice(sentences, quotes)
+    mentions = find_mentions(sentences, actors, demonyms=options.demonyms)
+    paragraphs = add_sentiment(
+        paragraphs, sentences, by=("doc_id", "para_id"), threshold=options.threshold
+    )
+    documents = _document_table(documents, paragraphs)
+    documents = add_sentiment(documents, sentences, by=("doc_id",), threshold=options.threshold)
+    return {
+        "documents": documents,
+        "paragraphs": paragraphs,
+        "sentences": sentences,
+        "terms": count_terms(sentences),
+        "mentions": mentions,
+        "quotes": quotes,
+    }
+
+
+def _document_table(documents: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """The documents with their counts of paragraphs, sentences and words (0 for a
+    document with no body)."""
+    codes, doc_ids = pd.factorize(paragraphs["doc_id"], sort=False)
+    row = pd.Index(doc_ids).get_indexer(documents["doc_id"])
+    counts = {
+        "n_paragraphs": np.bincount(codes, minlength=len(doc_ids)),
+        "n_sentences": np.bincount(codes, paragraphs["n_sentences"], minlength=len(doc_ids)),
+        "n_tokens": np.bincount(codes, paragraphs["n_tokens"], minlength=len(doc_ids)),
+    }
+    table = documents.drop(columns=["text"])
+    for column, values in counts.items():
+        values = np.where(row >= 0, values[np.maximum(row, 0)], 0) if len(values) else 0
+        table[column] = pd.Series(values, index=table.index).astype("int64")
+    return table[DOCUMENT_COLUMNS]
+
+
+def run_batch(number: int, units: list[Unit], parts: str, options: AnalysisOptions,
+              suffix: str = ".arrow") -> dict:
+    """Read, analyse and write one batch: its tables become parts under ``parts``
+    (``part-NUMBER`` + ``suffix``; see :func:`~discourse_workbook.pipeline.store.
+    write_part`), a folder every worker can reach. Returns the rows written per table
+    and the documents skipped."""
+    records, skipped = read_batch(units)
+    rows = {}
+    if records:
+        for name, frame in process_batch(records, options).items():
+            write_part(frame, Path(parts) / name / f"part-{number:06d}{suffix}")
+            rows[name] = len(frame)
+    return {"rows": rows, "skipped": skipped}
+
+
+# An attributed quotation and actors: a batch of it builds every matcher and pattern.
+WARM_UP = {
+    "doc_id": "warm-up", "source": "warm-up", "title": None, "author": None, "date": None,
+    "encoding": "utf-8", "removed": [],
+    "text": "“We will talk to Russia and the West,” President Putin said.\n\nNobody listens.",
+}  # fmt: skip

@@ -1,0 +1,92 @@
+"""Options: what an analysis computes, apart from how a run happens.
+
+:class:`AnalysisOptions` change the tables: they are recorded in the manifest, are part
+of the key that decides whether cached tables can be reused, and are passed to the
+notebooks, all derived from the dataclass's fields. :class:`RunOptions` (workers, engine,
+batches, strictness, progress) never change the tables: the same analysis options give
+byte-identical tables whatever the run options.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from ..errors import InputError
+
+ENGINES = ("local", "dask")
+THRESHOLD = 0.05
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    """What the analysis computes.
+
+    - ``actors``: the actor lexicon (a YAML file); None: the shipped one;
+    - ``demonyms``: count "Russian", "American" as mentions of Russia, the United States;
+    - ``threshold``: VADER's neutral band: a score within ±threshold is neutral.
+
+    >>> AnalysisOptions(threshold=0.1).to_dict()
+    {'actors': None, 'demonyms': True, 'threshold': 0.1}
+    """
+
+    actors: str | None = None
+    demonyms: bool = True
+    threshold: float = THRESHOLD
+
+    def check(self) -> AnalysisOptions:
+        """Return these options, or raise :class:`InputError` for one that cannot work."""
+        if not 0 < self.threshold < 1:
+            raise InputError(f"--threshold must be between 0 and 1, not {self.threshold}.")
+        if self.actors is not None:
+            path = Path(self.actors)
+            if path.is_dir():
+                raise InputError(f"{self.actors} is a folder, not a file (the --actors lexicon).")
+            if not path.is_file():
+                raise InputError(f"{self.actors} does not exist (the --actors lexicon).")
+        return self
+
+    def to_dict(self) -> dict:
+        """The options as plain values, as the manifest records them."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, values: dict) -> AnalysisOptions:
+        """Options from a manifest's record (unknown keys are ignored).
+
+        >>> AnalysisOptions.from_dict({"threshold": 0.1, "workers": 4}).threshold
+        0.1
+        """
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in values.items() if k in names})
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How a run happens; never what it computes.
+
+    - ``workers``: worker processes (1: everything in this process);
+    - ``engine``: "local" (this machine) or "dask" (a Dask cluster);
+    - ``scheduler``: the Dask scheduler's address; None: a local cluster;
+    - ``batch_docs``, ``batch_mb``: a batch ends at this many documents or megabytes;
+    - ``strict``: stop at the first unreadable document instead of skipping it;
+    - ``progress``: show a progress bar; None: when stderr is a terminal.
+    """
+
+    workers: int = 1
+    engine: str = "local"
+    scheduler: str | None = None
+    batch_docs: int = 200
+    batch_mb: float = 1.0
+    strict: bool = False
+    progress: bool | None = None
+
+    def check(self) -> RunOptions:
+        """Return these options, or raise :class:`InputError` for one that cannot work."""
+        if self.engine not in ENGINES:
+            raise InputError(f"--engine must be one of {', '.join(ENGINES)}, not {self.engine!r}.")
+        if self.workers < 1:
+            raise InputError(f"--workers must be at least 1, not {self.workers}.")
+        if self.batch_docs < 1 or self.batch_mb <= 0:
+            raise InputError("--batch-size must be a positive number of documents.")
+        return self
