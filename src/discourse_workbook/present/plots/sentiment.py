@@ -1,0 +1,261 @@
+"""Sentiment figures: tone by paragraph, the tone's arc, and the spread of sentence scores.
+
+Every chart shows VADER compound scores (−1 most negative, +1 most positive) with the
+neutral band (±threshold, 0.05 by default) shaded grey; bars and points are blue above
+the band, vermillion below it and grey inside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
+
+from ...errors import InputError
+from ...sentiment import THRESHOLD
+from .style import CYCLE, NEGATIVE, NEUTRAL, POSITIVE, new_figure, plain
+
+COMPOUND_LABEL = "Sentiment (VADER compound, −1 to +1)"
+MAX_LINES_WITH_LEGEND = 8
+ARC_BINS = 10
+
+
+def _colours(values: Sequence[float] | pd.Series, threshold: float) -> list[str]:
+    return [
+        POSITIVE if v >= threshold else NEGATIVE if v <= -threshold else NEUTRAL
+        for v in np.asarray(values, dtype=float)
+    ]
+
+
+def _neutral_band(ax, threshold: float, *, vertical: bool = False) -> None:
+    span = ax.axvspan if vertical else ax.axhspan
+    span(-threshold, threshold, color=NEUTRAL, alpha=0.18, linewidth=0, zorder=0)
+    line = ax.axvline if vertical else ax.axhline
+    line(0, color="#555555", linewidth=0.8, zorder=1)
+
+
+def _legend_handles(threshold: float) -> list[Patch]:
+    return [
+        Patch(color=POSITIVE, label=f"Positive (≥ +{threshold:g})"),
+        Patch(color=NEUTRAL, alpha=0.5, label=f"Neutral band (±{threshold:g})"),
+        Patch(color=NEGATIVE, label=f"Negative (≤ −{threshold:g})"),
+    ]
+
+
+def _symmetric_limit(values: pd.Series, threshold: float) -> float:
+    """Half-height of a y axis centred on 0, in steps of 0.25, between 0.25 and 1.05."""
+    top = float(np.nanmax(np.abs(values))) if values.notna().any() else 0.0
+    top = max(top * 1.1, threshold * 2, 0.25)
+    return min(np.ceil(top / 0.25) * 0.25, 1.05)
+
+
+def _need_sentiment(table: pd.DataFrame, name: str) -> None:
+    if "sentiment" not in table.columns:
+        raise InputError(
+            f"The {name} table has no sentiment column; add it with add_sentiment first."
+        )
+
+
+def _label(doc_id: object, titles: Mapping[str, str] | None, limit: int = 60) -> str:
+    return plain((titles or {}).get(doc_id, doc_id), limit=limit)
+
+
+def plot_paragraph_sentiment(
+    paragraphs: pd.DataFrame,
+    *,
+    threshold: float = THRESHOLD,
+    titles: Mapping[str, str] | None = None,
+    max_documents: int = 6,
+) -> Figure:
+    """Return a diverging bar chart of each paragraph's sentiment (mean of its sentence
+    scores) in reading order; several documents get one panel each (the first
+    ``max_documents`` in corpus order). ``titles`` maps doc_id to a label
+    (:func:`~discourse_workbook.sentiment.titles_of`).
+
+    Example: ``plot_paragraph_sentiment(tables.paragraphs, titles=titles_of(documents))``.
+    """
+    _need_sentiment(paragraphs, "paragraphs")
+    doc_ids = list(pd.unique(paragraphs["doc_id"]))
+    shown = doc_ids[: max(1, max_documents)]
+    n_panels = max(1, len(shown))
+    height = 4.5 if n_panels == 1 else 1.2 + 1.7 * n_panels
+    fig, axes = new_figure(
+        height=height, nrows=n_panels, sharey=True, squeeze=False, layout="constrained"
+    )
+    limit = _symmetric_limit(paragraphs["sentiment"].astype(float), threshold)
+    for ax, doc_id in zip(axes[:, 0], shown or [None], strict=True):
+        rows = paragraphs[paragraphs["doc_id"] == doc_id].sort_values("para_id")
+        values = rows["sentiment"].astype(float)
+        x = rows["para_id"].to_numpy() + 1
+        _neutral_band(ax, threshold)
+        ax.bar(x, values.fillna(0.0), color=_colours(values, threshold), width=0.8, zorder=2)
+        neutral = values.abs().lt(threshold).to_numpy()  # a bar too short to see: mark it
+        ax.scatter(x[neutral], values[neutral], color=NEUTRAL, s=12, zorder=3)
+        ax.set_ylim(-limit, limit)
+        ax.set_xlim(0.3, max(len(rows), 1) + 0.7)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        if n_panels > 1:
+            ax.set_title(_label(doc_id, titles), fontsize=9, fontweight="normal")
+    what = "Sentiment paragraph by paragraph"
+    if len(doc_ids) == 1:
+        axes[0, 0].set_title(f"{what}: {_label(doc_ids[0], titles, limit=50)}")
+    else:
+        more = f" (first {len(shown)} of {len(doc_ids)} documents)"
+        more = more if len(shown) < len(doc_ids) else ""
+        fig.suptitle(f"{what}{more}", x=0.01, ha="left", fontweight="bold")
+    axes[-1, 0].set_xlabel("Paragraph (reading order)")
+    fig.supylabel("Mean sentence sentiment\n(VADER compound, −1 to +1)", fontsize=10)
+    fig.legend(handles=_legend_handles(threshold), loc="outside lower center", fontsize=8, ncols=3)
+    return fig
+
+
+def _sentence_x(sentences: pd.DataFrame) -> np.ndarray:
+    """x of each sentence: spread evenly across its paragraph's slot (paragraph n ± 0.5)."""
+    groups = sentences.groupby(["doc_id", "para_id"], sort=False)
+    k = groups.cumcount().to_numpy()
+    n = groups["para_id"].transform("size").to_numpy()
+    return sentences["para_id"].to_numpy() + 1 - 0.5 + (k + 0.5) / n
+
+
+def _average_arc(arc: pd.DataFrame, bins: int = ARC_BINS) -> pd.DataFrame:
+    """Mean paragraph sentiment across documents in ``bins`` equal slices of position."""
+    edges = np.linspace(0, 1, bins + 1)
+    slot = np.clip(np.searchsorted(edges, arc["position"], side="right") - 1, 0, bins - 1)
+    means = arc["sentiment"].groupby(slot).mean().reindex(range(bins))
+    return pd.DataFrame({"position": (edges[:-1] + edges[1:]) / 2, "sentiment": means.to_numpy()})
+
+
+def plot_sentiment_arc(
+    arc: pd.DataFrame,
+    sentences: pd.DataFrame | None = None,
+    *,
+    window: int = 3,
+    threshold: float = THRESHOLD,
+    titles: Mapping[str, str] | None = None,
+) -> Figure:
+    """Return the tone's arc (:func:`~discourse_workbook.sentiment.sentiment_arc`, the
+    rolling mean of paragraph sentiment over ``window`` paragraphs), with each scored
+    sentence as a point (one document). For several documents, one line each over the
+    relative position in the text (0 = start, 1 = end); beyond eight documents the lines
+    are grey and the average across documents is drawn.
+
+    Example: ``plot_sentiment_arc(sentiment_arc(paragraphs, window=5), sentences, window=5)``.
+    """
+    doc_ids = list(pd.unique(arc["doc_id"]))
+    fig, ax = new_figure(layout="constrained")
+    _neutral_band(ax, threshold)
+    if len(doc_ids) <= 1:
+        if sentences is not None and len(sentences):
+            scored = sentences.sort_values(["para_id", "sent_id"], kind="stable")
+            ax.scatter(_sentence_x(scored), scored["compound"], s=14, alpha=0.6, zorder=2,
+                       c=_colours(scored["compound"], threshold), linewidths=0)
+            ax.add_artist(ax.legend(
+                handles=[Line2D([], [], marker="o", linestyle="", color=c, alpha=0.6, label=t)
+                         for c, t in ((POSITIVE, "Positive sentence"),
+                                      (NEUTRAL, "Neutral sentence"),
+                                      (NEGATIVE, "Negative sentence"))],
+                loc="lower right", fontsize=8))
+        ax.plot(arc["para_id"] + 1, arc["rolling"], color="#000000", linewidth=2, zorder=3,
+                label=f"Rolling mean of paragraph sentiment over {window} paragraphs")
+        ax.set_xlabel("Paragraph (reading order)")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        name = f": {_label(doc_ids[0], titles, limit=50)}" if doc_ids else ""
+        ax.set_title(f"The tone's arc{name}")
+        ax.set_ylim(-1.05, 1.05)
+    else:
+        many = len(doc_ids) > MAX_LINES_WITH_LEGEND
+        for i, (doc_id, rows) in enumerate(arc.groupby("doc_id", sort=False)):
+            if many:
+                style = {"color": "#8A8A8A", "alpha": 0.3, "linewidth": 0.8}
+            else:
+                style = {"color": CYCLE[i % len(CYCLE)], "linewidth": 1.8,
+                         "label": _label(doc_id, titles, 40)}
+            ax.plot(rows["position"], rows["rolling"], **style)
+        if many:
+            average = _average_arc(arc)
+            ax.plot(average["position"], average["sentiment"], color="#000000", linewidth=2.2,
+                    marker="o", markersize=4, zorder=3,
+                    label=f"Average of all {len(doc_ids)} documents (tenths of the text)")
+        ax.set_xlabel("Position in the text (0 = start, 1 = end)")
+        ax.set_title(f"The tone's arc in {len(doc_ids)} documents "
+                     f"(rolling mean over {window} paragraphs)")
+        limit = _symmetric_limit(arc["rolling"], threshold)
+        ax.set_ylim(-limit, limit)
+    ax.set_ylabel(COMPOUND_LABEL)
+    if len(doc_ids) <= 1:
+        ax.legend(loc="upper right", fontsize=8)
+    else:
+        fig.legend(loc="outside lower center", fontsize=8, ncols=4)
+    return fig
+
+
+def plot_sentence_sentiment(
+    sentences: pd.DataFrame, *, threshold: float = THRESHOLD, bins: int = 40
+) -> Figure:
+    """Return a histogram of scored sentences' ``compound`` with the neutral band
+    (±threshold) marked and the shares of positive, neutral and negative sentences in
+    the title."""
+    values = sentences["compound"].astype(float).dropna()
+    fig, ax = new_figure(layout="constrained")
+    _neutral_band(ax, threshold, vertical=True)
+    counts, edges = np.histogram(values, bins=np.linspace(-1, 1, bins + 1))
+    centres = (edges[:-1] + edges[1:]) / 2
+    ax.bar(centres, counts, width=np.diff(edges) * 0.92, color=_colours(centres, threshold),
+           zorder=2)
+    for edge in (-threshold, threshold):
+        ax.axvline(edge, color="#555555", linewidth=0.8, linestyle="--", zorder=1)
+    n = len(values)
+    if n:
+        shares = [(values >= threshold).mean(), values.between(-threshold, threshold,
+                  inclusive="neither").mean(), (values <= -threshold).mean()]
+        summary = " · ".join(f"{name} {share:.0%}" for name, share in
+                             zip(("positive", "neutral", "negative"), shares, strict=True))
+        ax.set_title(f"Sentence sentiment across {n} sentences: {summary}")
+    else:
+        ax.set_title("Sentence sentiment (no sentences)")
+    zeros = int((values == 0).sum())
+    if zeros:
+        ax.text(threshold + 0.03, 0.97, f"{zeros} sentences score exactly 0\n"
+                "(no word in VADER's lexicon counts)", transform=ax.get_xaxis_transform(),
+                fontsize=8, va="top", color="#444444")
+    ax.set_xlim(-1.02, 1.02)
+    ax.set_xlabel(COMPOUND_LABEL)
+    ax.set_ylabel("Number of sentences")
+    ax.legend(handles=_legend_handles(threshold), loc="upper left", fontsize=8)
+    return fig
+
+
+def plot_document_sentiment(
+    arc: pd.DataFrame,
+    *,
+    window: int = 3,
+    threshold: float = THRESHOLD,
+    titles: Mapping[str, str] | None = None,
+) -> Figure:
+    """Return a corpus chart of :func:`~discourse_workbook.sentiment.document_arc`: each
+    document's sentiment (mean of its sentence scores) as a bar in corpus order, with the
+    rolling mean over ``window`` documents as a line."""
+    fig, ax = new_figure(width=max(8, min(16, 0.2 * len(arc) + 3)), layout="constrained")
+    _neutral_band(ax, threshold)
+    x = np.arange(1, len(arc) + 1)
+    ax.bar(x, arc["sentiment"].fillna(0.0), color=_colours(arc["sentiment"], threshold),
+           width=0.8, zorder=2)
+    neutral = arc["sentiment"].abs().lt(threshold).to_numpy()
+    ax.scatter(x[neutral], arc["sentiment"][neutral], color=NEUTRAL, s=12, zorder=3)
+    ax.plot(x, arc["rolling"], color="#000000", linewidth=1.6, zorder=3,
+            label=f"Rolling mean over {window} documents")
+    if len(arc) <= 80:
+        ax.set_xticks(x, [_label(d, titles, 30) for d in arc["doc_id"]], rotation=90, fontsize=7)
+    ax.set_xlabel("Document (corpus order)")
+    ax.set_ylabel("Mean sentence sentiment\n(VADER compound, −1 to +1)")
+    limit = _symmetric_limit(arc["sentiment"], threshold)
+    ax.set_ylim(-limit, limit)
+    ax.set_title(f"Sentiment of each document, in corpus order ({len(arc)} documents)")
+    fig.legend(handles=[*_legend_handles(threshold), *ax.get_legend_handles_labels()[0]],
+               loc="outside lower center", fontsize=8, ncols=4)
+    return fig
