@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from discourse_workbook import paths
+from discourse_workbook.pipeline import Tables
 
 FIXTURES = Path(__file__).parent / "fixtures"
 INAUGURAL = FIXTURES / "inaugural"
@@ -24,6 +25,22 @@ def default_article() -> Path:
 @pytest.fixture(scope="session")
 def inaugural() -> Path:
     return INAUGURAL
+
+
+@pytest.fixture(scope="module")
+def article() -> Tables:
+    """The default article's tables, made by the stages without the pipeline."""
+    from small_tables import load_tables
+
+    return load_tables([paths.DEFAULT_ARTICLE])
+
+
+@pytest.fixture(scope="module")
+def inaugural_tables(inaugural) -> Tables:
+    """The inaugural addresses' tables, made by the stages without the pipeline."""
+    from small_tables import load_tables
+
+    return load_tables([inaugural])
 
 
 @pytest.fixture

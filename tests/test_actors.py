@@ -10,7 +10,7 @@ import pytest
 from conftest import INAUGURAL
 from matplotlib.figure import Figure
 
-from discourse_workbook import actors, paths
+from discourse_workbook import actors
 from discourse_workbook.actors import (
     ACTOR_COLUMNS,
     CANDIDATE_COLUMNS,
@@ -24,14 +24,15 @@ from discourse_workbook.actors import (
     parse_lexicon,
     summarise_actors,
 )
-from discourse_workbook.corpus import load_documents
 from discourse_workbook.errors import InputError
-from discourse_workbook.plots.actors import (
+from discourse_workbook.pipeline import load_documents
+from discourse_workbook.present.plots.actors import (
     plot_actor_mentions,
     plot_actor_network,
     plot_actor_positions,
     plot_actor_sentiment,
 )
+from discourse_workbook.resources import ACTORS, shipped
 from discourse_workbook.segment import segment_documents
 
 
@@ -126,7 +127,7 @@ def test_a_malformed_lexicon_names_the_file_and_the_line(case, tmp_path):
 
 def test_libyaml_and_pyyaml_read_a_lexicon_alike(monkeypatch, tmp_path):
     """The lexicon and every error message are the same whichever parser builds the nodes."""
-    texts = [paths.ACTORS_LEXICON.read_text(encoding="utf-8")]
+    texts = [shipped(ACTORS).read_text(encoding="utf-8")]
     texts += [text for text, _ in LEXICON_ERRORS.values()]
     fast = [_outcome(text) for text in texts]
     plain_compose = partial(actors._compose, fast=False)

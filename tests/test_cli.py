@@ -19,7 +19,8 @@ import discourse_workbook
 from discourse_workbook import paths
 from discourse_workbook.cli import main
 from discourse_workbook.errors import InputError
-from discourse_workbook.tables import MANIFEST, TABLE_NAMES, read_tables
+from discourse_workbook.pipeline.store import MANIFEST, TABLE_NAMES, read_tables
+from discourse_workbook.resources import ACTORS, shipped
 
 CONTRACT = {
     "documents": ["doc_id", "title", "author", "source", "n_paragraphs", "n_sentences",
@@ -90,10 +91,12 @@ def test_analyze_writes_the_tables_of_the_contract(tmp_path, capsys):
     assert int(n_words) == tables.terms["count"].sum() == documents["n_tokens"].sum()
     manifest = tables.manifest
     assert manifest["version"] == discourse_workbook.__version__
-    assert manifest["options"]["batch_docs"] == 200 and manifest["options"]["strict"] is False
+    assert manifest["analysis"] == {"actors": None, "demonyms": True, "threshold": 0.05}
     (source,) = manifest["sources"]
     assert source["files"] == {paths.DEFAULT_ARTICLE.name: sha256(paths.DEFAULT_ARTICLE)}
-    assert manifest["lexicons"][str(paths.ACTORS_LEXICON)] == sha256(paths.ACTORS_LEXICON)
+    assert manifest["lists"]["actors"] == {"file": "actors.yaml",
+                                           "sha256": sha256(shipped(ACTORS))}
+    assert set(manifest["lists"]) == {"actors", "stopwords", "abbreviations", "boilerplate"}
     assert sorted(p.name for p in out.iterdir()) == sorted(
         [MANIFEST, *(f"{name}.parquet" for name in TABLE_NAMES)])
 

@@ -25,10 +25,10 @@ import conftest
 import pandas as pd
 import pytest
 
-from discourse_workbook.corpus import iter_files
 from discourse_workbook.errors import InputError
-from discourse_workbook.pipeline import Options, analyze
-from discourse_workbook.tables import MANIFEST, TABLE_NAMES, read_tables
+from discourse_workbook.pipeline import RunOptions, analyze
+from discourse_workbook.pipeline.store import MANIFEST, TABLE_NAMES, read_tables
+from discourse_workbook.read import iter_files
 
 TITLE = "Price $\\frac{ <script>alert(1)</script> $5"  # two $: mathtext, unless escaped
 HUGE_WORDS = 400_000  # "lorem " * HUGE_WORDS: a 2.4 MB line with no punctuation
@@ -120,7 +120,7 @@ def bad_run(bad_corpus, tmp_path_factory):
     out = tmp_path_factory.mktemp("bad-out") / "tables"
     with warnings.catch_warnings(record=True) as caught, time_limit(120):
         warnings.simplefilter("always")
-        tables = analyze([bad_corpus], out=out, options=Options(workers=1))
+        tables = analyze([bad_corpus], out=out, run=RunOptions(workers=1))
     return tables, [w for w in caught if issubclass(w.category, UserWarning)], out
 
 
@@ -189,7 +189,7 @@ def test_a_pipe_in_a_folder_is_listed_as_skipped_without_being_opened(bad_corpus
 def test_strict_stops_at_the_first_bad_file(bad_corpus, tmp_path):
     out = tmp_path / "tables"
     with pytest.raises(InputError, match="--strict") as error:
-        analyze([bad_corpus], out=out, options=Options(workers=1, strict=True))
+        analyze([bad_corpus], out=out, run=RunOptions(workers=1, strict=True))
     first = min(BAD)
     assert str(error.value).startswith(f"{bad_corpus / first} ")
     assert BAD[first] in str(error.value)
@@ -201,7 +201,7 @@ def test_strict_stops_at_the_first_bad_file(bad_corpus, tmp_path):
 def test_a_single_bad_file_is_an_error_and_writes_nothing(bad_corpus, tmp_path, name):
     out = tmp_path / "tables"
     with pytest.raises(InputError) as error:
-        analyze([bad_corpus / name], out=out, options=Options(workers=1))
+        analyze([bad_corpus / name], out=out, run=RunOptions(workers=1))
     assert str(error.value).startswith(str(bad_corpus / name))
     assert BAD[name] in str(error.value)
     assert list(tmp_path.iterdir()) == []
@@ -213,10 +213,10 @@ def test_a_folder_of_only_bad_files_leaves_earlier_tables_alone(bad_corpus, tmp_
     for name in ("empty.txt", "binary.txt", "paper.txt", "garbage.txt", "blank.txt"):
         shutil.copy(bad_corpus / name, only_bad / name)
     out = tmp_path / "tables"
-    analyze([bad_corpus / "good.txt"], out=out, options=Options(workers=1))
+    analyze([bad_corpus / "good.txt"], out=out, run=RunOptions(workers=1))
     before = snapshot(out)
     with pytest.raises(InputError, match=r"holds no readable document \(5 skipped"):
-        analyze([only_bad], out=out, options=Options(workers=1))
+        analyze([only_bad], out=out, run=RunOptions(workers=1))
     assert snapshot(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["only-bad", "tables"]
 
@@ -229,7 +229,7 @@ def test_csv_rows_without_text_are_skipped_and_listed(tmp_path):
         encoding="utf-8",
     )
     with pytest.warns(UserWarning, match="skipped 2 document"):
-        tables = analyze([source], out=tmp_path / "tables", options=Options(workers=1))
+        tables = analyze([source], out=tmp_path / "tables", run=RunOptions(workers=1))
     assert tables.documents["doc_id"].tolist() == ["a", "d"]
     assert tables.skipped.values.tolist() == [[f"{source}#1", "has no text"],
                                               [f"{source}#2", "has no text"]]
@@ -273,11 +273,11 @@ def test_unreadable_folder_and_file_are_skipped(tmp_path, inaugural):
 def test_a_run_killed_with_the_same_pid_does_not_block_the_next(tmp_path, inaugural):
     out = tmp_path / "tables"
     source = inaugural / "1793-Washington.txt"
-    analyze([source], out=out, options=Options(workers=1))
+    analyze([source], out=out, run=RunOptions(workers=1))
     stale = tmp_path / f".tables.old-{os.getpid()}"
     (stale / "inner").mkdir(parents=True)
     (stale / "inner" / "documents.parquet").write_bytes(b"left by a killed run")
-    analyze([inaugural / "1865-Lincoln.txt"], out=out, options=Options(workers=1))
+    analyze([inaugural / "1865-Lincoln.txt"], out=out, run=RunOptions(workers=1))
     assert read_tables(out).documents["doc_id"].tolist() == ["1865-Lincoln"]
 
 
@@ -286,15 +286,15 @@ def test_the_output_folder_keeps_its_permissions(tmp_path, inaugural):
     umask = os.umask(0o027)
     try:
         fresh = tmp_path / "fresh"
-        analyze([source], out=fresh, options=Options(workers=1))
+        analyze([source], out=fresh, run=RunOptions(workers=1))
         assert stat.S_IMODE(fresh.stat().st_mode) == 0o750
     finally:
         os.umask(umask)
     kept = tmp_path / "kept"
     kept.mkdir()
     kept.chmod(0o705)
-    analyze([source], out=kept, options=Options(workers=1))
-    analyze([source], out=kept, options=Options(workers=1))
+    analyze([source], out=kept, run=RunOptions(workers=1))
+    analyze([source], out=kept, run=RunOptions(workers=1))
     assert stat.S_IMODE(kept.stat().st_mode) == 0o705
 
 
@@ -310,7 +310,7 @@ def previous(tmp_path_factory, inaugural):
     for name in ("1793-Washington", "1865-Lincoln"):
         shutil.copy(inaugural / f"{name}.txt", small / f"{name}.txt")
     out = root / "tables"
-    analyze([small], out=out, options=Options(workers=1))
+    analyze([small], out=out, run=RunOptions(workers=1))
     big = root / "big"
     for copy in ("a", "b"):
         shutil.copytree(inaugural, big / copy)
@@ -418,7 +418,8 @@ def test_killing_a_run_ends_its_worker_processes(previous, tmp_path):
 KILL_AT = r"""
 import os, signal, sys
 import pyarrow.parquet as pq
-from discourse_workbook import cli, pipeline
+from discourse_workbook import cli
+from discourse_workbook.pipeline import batch, run
 
 point, argv = sys.argv[1], sys.argv[2:]
 die = lambda: os.kill(os.getpid(), signal.SIGKILL)
@@ -438,9 +439,9 @@ def half_manifest(manifest, folder):
     die()
 
 if point == "first part":
-    after(pipeline, "write_part", 1)
+    after(batch, "write_part", 1)
 elif point == "half-merged table":  # die once a merged table has rows but no footer
-    merging, merge, write = [], pipeline.merge_parts, pq.ParquetWriter.write_table
+    merging, merge, write = [], run.merge_parts, pq.ParquetWriter.write_table
     def merge_then_die(*args, **kwargs):
         merging.append(1)
         return merge(*args, **kwargs)
@@ -448,9 +449,9 @@ elif point == "half-merged table":  # die once a merged table has rows but no fo
         write(self, *args, **kwargs)
         if merging:
             die()
-    pipeline.merge_parts, pq.ParquetWriter.write_table = merge_then_die, write_then_die
+    run.merge_parts, pq.ParquetWriter.write_table = merge_then_die, write_then_die
 elif point == "half-written manifest":
-    pipeline.write_manifest = half_manifest
+    run.write_manifest = half_manifest
 elif point == "between the renames":
     after(os, "rename", 1)
 elif point == "after the swap":
@@ -545,11 +546,11 @@ def hostile_tables(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
     source = folder / "hostile.txt"
     source.write_text(TITLE + "\n\n" + HOSTILE, encoding="utf-8")
-    return analyze([source], out=folder / "tables", options=Options(workers=1))
+    return analyze([source], out=folder / "tables", run=RunOptions(workers=1))
 
 
 def test_hostile_text_is_escaped_in_html_tables(hostile_tables):
-    from discourse_workbook.writeup import show_table
+    from discourse_workbook.present.html import show_table
 
     assert hostile_tables.documents["title"].tolist() == [TITLE]
     for name in ("documents", "paragraphs", "sentences", "quotes"):
@@ -558,7 +559,7 @@ def test_hostile_text_is_escaped_in_html_tables(hostile_tables):
         present = [f for f in ("<script>alert", "<img src=x", "<b>bold</b>") if f in data]
         assert present, f"the {name} table should carry some of the hostile markup"
         caption = f"The {name} <em>table</em>"
-        for markup in (table.to_html(), str(show_table(table, caption, n=100))):
+        for markup in (table.to_html(), str(show_table(table, caption, top=100))):
             for fragment in present:
                 assert html.escape(fragment, quote=False) in markup, (name, fragment)
             assert "<script" not in markup and "<img" not in markup and "<b>" not in markup
@@ -571,14 +572,21 @@ def test_hostile_titles_render_as_text_in_figures(hostile_tables, tmp_path):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from discourse_workbook.plots import plot_paragraph_sentiment, save_figure
-    from discourse_workbook.plots.terms import plot_top_terms
+    from discourse_workbook.present.plots import (
+        plot_paragraph_sentiment,
+        plot_subject,
+        save_figure,
+    )
+    from discourse_workbook.present.plots.terms import plot_top_terms
     from discourse_workbook.sentiment import titles_of
+    from discourse_workbook.stats.frequencies import term_frequencies
 
     titles = titles_of(hostile_tables.documents)
     figures = {
         "paragraphs": plot_paragraph_sentiment(hostile_tables.paragraphs, titles=titles),
-        "terms": plot_top_terms(hostile_tables),
+        "terms": plot_top_terms(term_frequencies(hostile_tables.terms, by="corpus",
+                                                 stopwords=False),
+                                subject=plot_subject(hostile_tables.documents)),
     }
     for name, fig in figures.items():
         png, svg = save_figure(fig, name, folder=tmp_path)
@@ -595,7 +603,7 @@ def test_a_dollar_label_would_break_a_figure_without_plain():
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from discourse_workbook.plots import new_figure, plain
+    from discourse_workbook.present.plots import new_figure, plain
 
     label = TITLE
     fig, ax = new_figure(width=3, height=2)

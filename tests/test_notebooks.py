@@ -22,8 +22,8 @@ import pytest
 from conftest import INAUGURAL
 
 from discourse_workbook import paths
+from discourse_workbook.pipeline.store import read_tables
 from discourse_workbook.report import NOTEBOOKS
-from discourse_workbook.tables import read_tables
 
 NAMES = [notebook.name for notebook in NOTEBOOKS]
 HOSTILE_SCRIPT = "<script>alert(1)</script>"
@@ -137,7 +137,7 @@ def test_notebook_opens_with_its_question_then_parameters(name):
     parameters = [c for c in cells if "parameters" in c.metadata.get("tags", [])]
     assert len(parameters) == 1
     assert cells.index(parameters[0]) <= 2
-    for line in ("sources = []", "actors = None", "tables_dir = None", "figures_dir = None",
+    for line in ("sources = []", "options = {}", "tables_dir = None", "figures_dir = None",
                  "window = 3", "interactive = True"):
         assert line in parameters[0].source
     loads = [c for c in cells if "ensure_tables(" in c.source and c.cell_type == "code"]
@@ -225,7 +225,7 @@ def test_notebooks_reuse_the_tables_the_report_made(built, run):
     out = Path(built[run]["out"])
     manifest = out / "tables" / "manifest.json"
     assert manifest.stat().st_mtime <= (out / "reports" / NAMES[0]).stat().st_mtime
-    options = json.loads(manifest.read_text(encoding="utf-8"))["options"]
+    options = json.loads(manifest.read_text(encoding="utf-8"))["analysis"]
     assert options["demonyms"] is (run == "default")
     tables = read_tables(out / "tables")
     assert bool(tables.mentions["demonym"].any()) is (run == "default")

@@ -29,38 +29,40 @@ from discourse_workbook.actors import (
     mention_spans,
     parse_lexicon,
 )
-from discourse_workbook.corpus import (
+from discourse_workbook.clean import (
     Cleaned,
     Furniture,
-    Skipped,
-    _paragraphs,
-    _screen,
     clean_text,
     find_byline,
     is_furniture,
     is_title,
-    iter_documents,
-    load_patterns,
+    load_furniture,
     normalise_whitespace,
 )
-from discourse_workbook.pipeline import Options, analyze, process_batch
-from discourse_workbook.plots.style import new_figure, plain
+from discourse_workbook.pipeline import (
+    AnalysisOptions,
+    RunOptions,
+    analyze,
+    iter_documents,
+)
+from discourse_workbook.pipeline.batch import process_batch
+from discourse_workbook.present.plots.style import new_figure, plain
+from discourse_workbook.read import Skipped
 from discourse_workbook.segment import (
     MAX_SENTENCE_WORDS,
     PARAGRAPH_COLUMNS,
     SENTENCE_COLUMNS,
     TOKEN,
-    segment_document,
+    segment_documents,
     split_paragraphs,
-    to_term,
 )
 from discourse_workbook.sentiment import add_sentiment, get_analyzer, score_sentences
-from discourse_workbook.terms import count_terms
+from discourse_workbook.terms import count_terms, to_term
 from discourse_workbook.voices import find_quotes, mark_voice
 
 matplotlib.use("Agg")
 
-PATTERNS = load_patterns()
+PATTERNS = load_furniture()
 LEXICON = load_lexicon()
 FAST = get_analyzer()
 REFERENCE = get_analyzer(reference=True)
@@ -121,6 +123,12 @@ NOT_CLEAN = re.compile(r"[\t\r\f\v\u00a0\u00ad\u200b-\u200d\u2028\u2029\u2060\u3
 def visible(text: str) -> str:
     """The characters of a text that are not whitespace, in order."""
     return re.sub(r"\s", "", text)
+
+
+def segment_document(doc_id: str, text: str) -> tuple[list[dict], list[dict]]:
+    """The paragraph and sentence rows of one document."""
+    paragraphs, sentences = segment_documents(pd.DataFrame({"doc_id": [doc_id], "text": [text]}))
+    return paragraphs.to_dict("records"), sentences.to_dict("records")
 
 
 def segments(raw: str, doc_id: str = "doc") -> tuple[str, list[dict], list[dict]]:
@@ -214,10 +222,9 @@ def reference_clean(raw: str, patterns: Furniture | None, title: bool, byline: b
     text = reference_normalise(raw)
     cleaned = Cleaned(body="")
     gap = [""] if "\n\n" in text else []
-    candidates = patterns.scan_lines(text) if patterns is not None else set()
     lines: list[str] = []
-    for number, line in enumerate(text.split("\n")):
-        if number in candidates and line and is_furniture(line, patterns):
+    for line in text.split("\n"):
+        if line and is_furniture(line, patterns):
             cleaned.removed.append(line)
             lines.extend(gap)
         else:
@@ -241,11 +248,11 @@ def furniture_from(*lines: str) -> Furniture:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "furniture.txt"
         path.write_text("\n".join(lines), encoding="utf-8")
-        return load_patterns(path)
+        return load_furniture(path)
 
 
-# Pattern sets the screen must describe exactly, or give up on: matches that run across
-# line breaks, look around, refer back, match nothing, or use letters that fold oddly.
+# Pattern sets with matches that run across line breaks, look around, refer back, match
+# nothing, or use letters that fold oddly.
 PATTERN_SETS = [
     PATTERNS,
     furniture_from(r"donate\W{1,5}now", r"^share", r"\bko-fi\b"),
@@ -285,23 +292,6 @@ def test_whitespace_normalisation_equals_the_plain_rules(raw):
     assert normalise_whitespace(raw) == reference_normalise(raw)
 
 
-@examples(1500)
-@given(st.sampled_from(PATTERN_SETS), furniture_texts)
-def test_screened_furniture_lines_equal_the_line_by_line_scan(patterns, raw):
-    for text in (raw, normalise_whitespace(raw)):
-        spans = patterns.candidate_spans(text)
-        assert set(spans) == patterns.scan_lines(text)
-        lines = text.split("\n")
-        assert all(text[start:end] == lines[n] for n, (start, end) in spans.items())
-
-
-@examples(800)
-@given(st.one_of(texts, furniture_texts))
-def test_paragraphs_of_normalised_text_equal_split_paragraphs(raw):
-    text = normalise_whitespace(raw)
-    assert _paragraphs(text) == split_paragraphs(text)
-
-
 @examples(1000)
 @given(st.sampled_from([None, *PATTERN_SETS[:5]]), furniture_texts, st.booleans(), st.booleans())
 def test_cleaning_equals_the_plain_rules(patterns, raw, title, byline):
@@ -310,7 +300,6 @@ def test_cleaning_equals_the_plain_rules(patterns, raw, title, byline):
 
 
 def test_cleaning_real_documents_equals_the_plain_rules(default_article, inaugural):
-    assert _screen(PATTERNS.anchored, PATTERNS.floating) is not None  # the fast path is taken
     for path in [default_article, *sorted(inaugural.glob("*.txt"))]:
         raw = path.read_bytes().decode("utf-8", errors="replace")
         assert normalise_whitespace(raw) == reference_normalise(raw)
@@ -612,7 +601,7 @@ def test_process_batch_tables_agree(lexicon_case, raws, demonyms):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "actors.yaml"
         path.write_text(text, encoding="utf-8")
-        tables = process_batch(records, Options(actors=str(path), demonyms=demonyms))
+        tables = process_batch(records, AnalysisOptions(actors=str(path), demonyms=demonyms))
     assert tables["documents"]["doc_id"].tolist() == [r["doc_id"] for r in records]
     check_tables(tables)
     labels = set(parse_lexicon(text).kinds())
@@ -633,7 +622,7 @@ def test_analyze_writes_what_its_manifest_says(tmp_path, raws):
         units = list(iter_documents([corpus]))
         readable = [u["doc_id"] for u in units if not isinstance(u, Skipped)]
         assume(readable)
-        tables = analyze([corpus], out=Path(folder) / "out", options=Options(workers=1))
+        tables = analyze([corpus], out=Path(folder) / "out", run=RunOptions(workers=1))
     rows = tables.manifest["rows"]
     for name, table in tables.items():
         assert rows[name] == len(table), name

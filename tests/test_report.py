@@ -15,15 +15,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
-import pandas as pd
 import pytest
 from PIL import Image
-from test_notebooks import HOSTILE, HOSTILE_IMAGE, HOSTILE_SCRIPT, NAMES, report_runs
+from test_notebooks import HOSTILE, NAMES, report_runs
 
-from discourse_workbook import cli, paths, report, writeup
+from discourse_workbook import cli, paths, report
 from discourse_workbook.errors import InputError
-from discourse_workbook.pipeline import analyze
-from discourse_workbook.tables import read_tables
+from discourse_workbook.pipeline.store import read_tables
 
 FIGURES = {
     "top_terms", "key_terms", "term_dispersion", "sentence_sentiment", "paragraph_sentiment",
@@ -302,72 +300,3 @@ def test_report_html_of_a_notebook_is_offline(tmp_path):
     text = report.export_html(path, tmp_path / "n.html").read_text(encoding="utf-8")
     assert "<title>A title</title>" in text
     assert "<script" not in text and "require.js" not in text and "mathjax" not in text.lower()
-
-
-# --------------------------------------------------------------------------- the write-up
-
-
-@pytest.fixture(scope="module")
-def article(tmp_path_factory):
-    return analyze(out=tmp_path_factory.mktemp("article") / "tables")
-
-
-def test_findings_state_the_numbers_of_the_tables(article):
-    found = writeup.findings(article)
-    docs = article.documents
-    assert found[0] == (
-        f"The text analysed is “{docs.title[0]}” by {docs.author[0]}: "
-        f"{len(article.paragraphs)} paragraphs, {len(article.sentences)} sentences and "
-        f"{int(docs.n_tokens.sum()):,} words."
-    )
-    counts = article.terms[~article.terms.stopword].groupby("term")["count"].sum()
-    assert f"“{counts.idxmax()}” ({counts.max()})" in found[1]
-    pairs = article.mentions.drop_duplicates(["para_id", "actor"]).merge(
-        article.mentions.drop_duplicates(["para_id", "actor"]), on="para_id")
-    together = pairs[pairs.actor_x < pairs.actor_y].groupby(["actor_x", "actor_y"]).size()
-    assert f"together in {together.max()} paragraphs" in " ".join(found)
-
-
-def test_tables_in_the_write_up_escape_text_and_stay_short():
-    frame = pd.DataFrame({"text": [HOSTILE_SCRIPT] * 40, "score": [0.123456] * 40})
-    shown = writeup.show_table(frame, "Scores <b>bold</b>", number=2, n=5)._repr_html_()
-    assert "&lt;script&gt;" in shown and "<script>" not in shown
-    assert "Table 2.</strong> " in shown and "&lt;b&gt;bold&lt;/b&gt;" in shown
-    assert "(first 5 of 40 rows)" in shown
-    assert shown.count("<tr") == 6
-    assert "0.12" in shown and "0.123456" not in shown
-
-
-def test_sentences_and_captions_are_escaped():
-    shown = writeup.show_sentences([HOSTILE_IMAGE])._repr_html_()
-    assert "&lt;img src=x onerror=alert(1)&gt;" in shown and "<img" not in shown
-    import matplotlib.pyplot as plt
-
-    fig, _ = plt.subplots()
-    figure = writeup.show_figure(fig, HOSTILE_SCRIPT, number=3)._repr_html_()
-    assert "Figure 3.</strong> " in figure and "&lt;script&gt;" in figure
-    assert "<script" not in figure
-    assert figure.count("<img ") == 1 and "data:image/png;base64," in figure
-    assert not plt.fignum_exists(fig.number)
-
-
-def test_paragraphs_to_read_point_at_the_extremes(article):
-    table = writeup.paragraphs_to_read(article, n=2)
-    paras = article.paragraphs
-    lowest = paras.loc[paras.sentiment.idxmin()]
-    first = table[table.why == "most negative"].iloc[0]
-    assert first.paragraph == lowest.para_id + 1
-    assert first.sentiment == pytest.approx(lowest.sentiment)
-    mixed = table[table.why.str.startswith("mixed")]
-    assert (mixed.sentiment_min < 0).all() and (mixed.sentiment_max > 0).all()
-
-
-def test_key_or_frequent_tells_key_words_from_common_ones(article):
-    table = writeup.key_or_frequent(article, n=15)
-    assert len(table) == 15
-    counts = article.terms[~article.terms.stopword].groupby("term")["count"].sum()
-    assert table["count"].tolist() == sorted(table["count"], reverse=True)
-    assert table["count"].iloc[0] == counts.max()
-    assert table.key.any() and not table.key.all()
-    common = table[~table.key]
-    assert ((common.log_ratio < 1) | (common.g2 < 15.13)).all()

@@ -1,38 +1,21 @@
-"""Sentiment: VADER per sentence, aggregates, the arc, the fast analyser and the figures."""
+"""Sentiment: VADER's rules, scores per sentence, means per paragraph and document, the arc."""
 
 from __future__ import annotations
 
 import math
-import random
-from pathlib import Path
 
-import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import INAUGURAL
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from vaderSentiment.vaderSentiment import (  # noqa: E402
-    BOOSTER_DICT,
-    NEGATE,
-    SPECIAL_CASES,
-    SentimentIntensityAnalyzer,
-)
-
-from discourse_workbook import sentiment  # noqa: E402
-from discourse_workbook.corpus import load_documents  # noqa: E402
-from discourse_workbook.errors import InputError  # noqa: E402
-from discourse_workbook.plots.sentiment import (  # noqa: E402
-    plot_document_sentiment,
-    plot_paragraph_sentiment,
-    plot_sentence_sentiment,
-    plot_sentiment_arc,
-)
-from discourse_workbook.segment import segment_documents  # noqa: E402
-from discourse_workbook.sentiment import (  # noqa: E402
-    FastSentimentIntensityAnalyzer,
+from discourse_workbook import paths
+from discourse_workbook.errors import InputError
+from discourse_workbook.fast.vader import FastSentimentIntensityAnalyzer
+from discourse_workbook.pipeline import load_documents
+from discourse_workbook.segment import segment_documents
+from discourse_workbook.sentiment import (
     add_sentiment,
     aggregate_sentiment,
     document_arc,
@@ -44,66 +27,15 @@ from discourse_workbook.sentiment import (  # noqa: E402
     voice_split,
 )
 
-INAUGURAL = Path(__file__).parent / "fixtures" / "inaugural"
-
-TRICKY = [
-    "VADER is smart, handsome, and funny.",
-    "VADER is VERY SMART, handsome, and FUNNY!!!",
-    "VADER is not smart, handsome, nor funny.",
-    "At least it isn't a horrible book.",
-    "The book was only kind of good.",
-    "The plot was good, but the characters are uncompelling and the dialog is not great.",
-    "Today only kinda sux! But I'll get by, lol",
-    "Make sure you :) or :D today!",
-    "Catch utf-8 emoji such as 💘 and 💋 and 😁",
-    "Not bad at all",
-    "Sentiment analysis has never been good.",
-    "Sentiment analysis has never been this good!",
-    "It was never so good, never so bad and never this great.",
-    "With VADER, sentiment analysis is the shit!",
-    "On the other hand, VADER is quite bad ass",
-    "Without a doubt, excellent idea.",
-    "Without doubt, an excellent idea.",
-    "Roger Dodger is one of the least compelling variations on this theme.",
-    "Roger Dodger is at least compelling as a variation on the theme.",
-    "It is very least helpful, and the least good.",
-    "No good, no bad, no or nor love: no no no.",
-    "There is no hope or joy, and no war nor peace.",
-    "I can't say it's great, but it isn't terrible, but it is sad, but fine.",
-    "good good good but good good good bad bad but bad",
-    "BUT the ALL CAPS HAPPY LOVE here is GREAT",
-    "ALL CAPS EVERYWHERE GREAT HAPPY",
-    "it's the bomb, a kiss of death, to die for, yeah right, a beating heart, bus stop",
-    "He is kind of kind, sort of nice, just enough good and kind-of sad.",
-    "Good kiss of death, great the bomb, bad to die for, nice yeah right, sad bus stop love.",
-    "the the good of of bad to to nice, the of to for right good just enough",
-    "Kind",
-    "so good this good so so good this this bad",
-    "What??? Really?? No way!!!!! Amazing!!",
-    "“Great”, he said — ‘awful’ — (lovely) [terrible] {nice}…",
-    "The U.S. economy isn't doing badly; it's not un-great.",
-    "☺ smile ☹ frown 👍👎 together👍",
-    "He was ain't happy, neither glad nor sad, despite the praise; seldom happy, rarely sad.",
-    "",
-    "   ",
-    "!!!",
-    "Hand to mouth in the red, under the weather, but cooking with gas and in the black.",
-    "İstanbul is GREAT and İZMİR is not bad, but ΟΔΟΣ. is ΣΟΦΟΣ, good!",  # case rules
-    "A GOOD day\u2028with\xa0great\u3000friends,\tno bad news.",  # other white space
-]
-
-
-# --------------------------------------------------------------------------- fixtures
-
 
 @pytest.fixture(scope="module")
 def inaugural_sentences() -> pd.DataFrame:
-    return segment_documents(load_documents([str(INAUGURAL)]))[1]
+    return segment_documents(load_documents([INAUGURAL]))[1]
 
 
 @pytest.fixture(scope="module")
 def article():
-    documents = load_documents()
+    documents = load_documents([paths.DEFAULT_ARTICLE])
     paragraphs, sentences = segment_documents(documents)
     return documents, paragraphs, score_sentences(sentences)
 
@@ -370,7 +302,7 @@ def test_document_arc_is_the_same_from_documents_or_paragraphs(inaugural_sentenc
 
 def test_extreme_sentences_lists_each_side_in_order(article):
     _, _, scored = article
-    table = extreme_sentences(scored, n=4)
+    table = extreme_sentences(scored, top=4)
     positive = table[table["side"] == "positive"]
     negative = table[table["side"] == "negative"]
     assert len(positive) == len(negative) == 4
@@ -387,7 +319,7 @@ def test_extreme_sentences_lists_each_side_in_order(article):
 
 def test_extreme_sentences_never_pads_a_side():
     _, sentences = table_of("A lovely day. A plain table.")
-    table = extreme_sentences(sentences, n=5)
+    table = extreme_sentences(sentences, top=5)
     assert table["side"].tolist() == ["positive"]
 
 
@@ -404,154 +336,3 @@ def test_voice_split_without_and_with_a_voice_column(article):
     assert split["n_scored"].sum() == len(scored)
     quoted = scored.loc[voices == "quoted", "compound"]
     assert split["sentiment"].iloc[1] == pytest.approx(quoted.mean(), abs=1e-12)
-
-
-# --------------------------------------------------------------------------- the fast analyser
-
-
-def assert_same_scores(texts):
-    fast, reference = get_analyzer(), get_analyzer(reference=True)
-    assert isinstance(fast, FastSentimentIntensityAnalyzer)
-    assert type(reference) is SentimentIntensityAnalyzer
-    for text in texts:
-        # repr compares every key, in order, and every float exactly (even the sign of 0)
-        assert repr(fast.polarity_scores(text)) == repr(reference.polarity_scores(text)), text
-
-
-def test_fast_analyser_equals_reference_on_the_inaugural_corpus(inaugural_sentences):
-    assert len(inaugural_sentences) > 4000
-    assert_same_scores(inaugural_sentences["text"])
-
-
-def test_fast_analyser_equals_reference_on_the_default_article(article):
-    assert_same_scores(article[2]["text"])
-
-
-def test_fast_analyser_equals_reference_on_tricky_sentences():
-    assert_same_scores(TRICKY)
-    assert_same_scores([t.upper() for t in TRICKY] + [t.lower() for t in TRICKY])
-
-
-def test_fast_analyser_equals_reference_on_random_quirky_text():
-    reference = get_analyzer(reference=True)
-    rng = random.Random(20240611)
-    pools = [
-        list(reference.lexicon)[:3000],
-        [w for key in (*SPECIAL_CASES, *BOOSTER_DICT) for w in key.split()],
-        list(NEGATE),
-        ["no", "never", "so", "this", "without", "doubt", "but", "kind", "of", "least", "at",
-         "very", "or", "nor"],
-        [e for e in reference.emojis if len(e) == 1][:100] + [":)", ":(", "<3", "!", "??"],
-    ]
-
-    def word() -> str:
-        w = rng.choice(rng.choice(pools))
-        w = w.upper() if rng.random() < 0.15 else w
-        return w + rng.choice(["", "", "", ",", "!", "?", "."])
-
-    texts = [" ".join(word() for _ in range(rng.choice([1, 3, 6, 12, 30]))) for _ in range(1500)]
-    assert_same_scores(texts)
-
-
-def test_fast_analyser_equals_reference_on_a_long_sentence(inaugural_sentences):
-    words = " ".join(inaugural_sentences["text"]).split()
-    rng = random.Random(7)
-    long = " ".join(rng.choice(words) for _ in range(300))
-    assert_same_scores([long, long + " but not so good", "but " + long])
-
-
-def but_cases(seed: int, count: int = 3000):
-    """Random sentiment lists with "but" somewhere, repeated values and zeros of every kind,
-    and what the reference's "but" rule makes of each: ``(rng, sentiments, at, expected)``."""
-    rng = random.Random(seed)
-    values = [0, 0.0, -0.0, 1.0, 0.5, 2.0, 1.5, -1.0, -0.5, 3.0, 0.75, 2.25]
-    for _ in range(count):
-        n = rng.randint(1, 12)
-        sentiments = [rng.choice(values) for _ in range(n)]
-        at = rng.randrange(n)
-        words = ["x"] * n
-        words[at] = "but"
-        yield rng, sentiments, at, SentimentIntensityAnalyzer._but_check(words, list(sentiments))
-
-
-def test_but_rule_matches_the_reference_on_repeated_values():
-    for _, sentiments, at, expected in but_cases(3):
-        assert repr(sentiment._shift_around_but(sentiments, at)) == repr(expected)
-
-
-def test_but_rule_on_the_lexicon_positions_only_keeps_every_non_zero_value():
-    for rng, sentiments, at, expected in but_cases(5):
-        # the positions passed: every non-zero one, and some zeros (a lexicon word can score 0)
-        positions = [k for k, v in enumerate(sentiments) if v != 0 or rng.random() < 0.5]
-        shifted = sentiment._shift_around_but([sentiments[k] for k in positions], at, positions)
-        got = dict(zip(positions, shifted, strict=True))
-        for k, value in enumerate(expected):
-            if value != 0:
-                assert repr(got[k]) == repr(value)
-            else:
-                assert got.get(k, 0) == 0
-
-
-# --------------------------------------------------------------------------- figures
-
-
-def texts_of(fig) -> str:
-    return " ".join(t.get_text() for t in fig.findobj(matplotlib.text.Text))
-
-
-def test_paragraph_figure_draws_one_bar_per_paragraph(article):
-    documents, paragraphs, scored = article
-    with_sentiment = add_sentiment(paragraphs, scored)
-    fig = plot_paragraph_sentiment(with_sentiment, titles={"x": "unused"})
-    ax = fig.axes[0]
-    bars = ax.containers[0]
-    assert len(bars) == len(paragraphs)
-    heights = [bar.get_height() for bar in bars]
-    assert heights == pytest.approx(with_sentiment["sentiment"].tolist())
-    assert "paragraph" in ax.get_title(loc="left").lower() and "Paragraph" in ax.get_xlabel()
-    plt.close(fig)
-
-
-def test_paragraph_figure_facets_a_corpus_and_escapes_labels():
-    first = table_of("Good.", "Bad.", doc_id="cost $5")
-    second = table_of("Awful.", doc_id="b")
-    paragraphs = add_sentiment(
-        pd.concat([first[0], second[0]]), pd.concat([first[1], second[1]])
-    )
-    fig = plot_paragraph_sentiment(paragraphs)
-    assert len(fig.axes) == 2
-    assert r"cost \$5" in texts_of(fig)
-    fig.canvas.draw()
-    plt.close(fig)
-    fig = plot_paragraph_sentiment(paragraphs, max_documents=1)
-    assert len(fig.axes) == 1 and "first 1 of 2" in texts_of(fig)
-    plt.close(fig)
-
-
-def test_arc_distribution_and_document_figures(article, inaugural_sentences):
-    _, paragraphs, scored = article
-    with_sentiment = add_sentiment(paragraphs, scored)
-    fig = plot_sentiment_arc(with_sentiment, scored, window=5)
-    ax = fig.axes[0]
-    assert ax.collections[-1].get_offsets().shape[0] == len(scored)
-    line = ax.get_lines()[-1]
-    expected = sentiment_arc(with_sentiment, window=5)["rolling"].to_numpy()
-    assert line.get_ydata() == pytest.approx(expected)
-    plt.close(fig)
-
-    fig = plot_sentence_sentiment(scored)
-    counts = [bar.get_height() for bar in fig.axes[0].containers[0]]
-    assert sum(counts) == len(scored)
-    assert f"{len(scored)} sentences" in fig.axes[0].get_title(loc="left")
-    plt.close(fig)
-
-    two = ["1789-Washington", "1797-Adams"]
-    scored_head = score_sentences(inaugural_sentences[inaugural_sentences["doc_id"].isin(two)])
-    documents = add_sentiment(pd.DataFrame({"doc_id": two}), scored_head, by="doc_id")
-    fig = plot_document_sentiment(documents)
-    assert len(fig.axes[0].containers[0]) == 2
-    plt.close(fig)
-    paragraphs_head = scored_head.groupby(["doc_id", "para_id"], sort=False).size().reset_index()
-    fig = plot_sentiment_arc(add_sentiment(paragraphs_head, scored_head))
-    assert len(fig.axes[0].get_lines()) >= 2
-    plt.close(fig)

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
 from discourse_workbook.actors import load_lexicon, parse_lexicon
-from discourse_workbook.corpus import load_documents
-from discourse_workbook.plots.actors import plot_voice_shares
+from discourse_workbook.pipeline import load_documents
+from discourse_workbook.present.plots.actors import plot_voice_shares
 from discourse_workbook.segment import TOKEN, segment_documents
 from discourse_workbook.voices import (
     QUOTE_COLUMNS,

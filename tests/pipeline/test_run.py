@@ -9,14 +9,9 @@ import sys
 import pandas as pd
 import pytest
 
-from discourse_workbook.pipeline import (
-    Options,
-    _bounded_map,
-    analyze,
-    ensure_tables,
-    iter_batches,
-)
-from discourse_workbook.tables import TABLE_NAMES
+from discourse_workbook.pipeline import RunOptions, analyze, ensure_tables
+from discourse_workbook.pipeline.engines import bounded_map, iter_batches
+from discourse_workbook.pipeline.store import TABLE_NAMES
 
 SPEECHES = ["1861-Lincoln", "1865-Lincoln", "1933-Roosevelt", "1961-Kennedy", "2009-Obama",
             "2021-Biden"]
@@ -39,7 +34,7 @@ def read_bytes(folder):
 def one_worker(corpus, tmp_path_factory):
     out = tmp_path_factory.mktemp("w1") / "tables"
     with pytest.warns(UserWarning, match="skipped 1 document"):
-        analyze([corpus], out=out, options=Options(workers=1, batch_docs=2))
+        analyze([corpus], out=out, run=RunOptions(workers=1, batch_docs=2))
     return out
 
 
@@ -66,7 +61,7 @@ def test_two_workers_give_identical_tables(corpus, one_worker, tmp_path, monkeyp
     freeze = gc.freeze
     monkeypatch.setattr(gc, "freeze", lambda: freezes.append(gc.get_count()) or freeze())
     with pytest.warns(UserWarning):
-        analyze([corpus], out=tmp_path / "t", options=Options(workers=2, batch_docs=2))
+        analyze([corpus], out=tmp_path / "t", run=RunOptions(workers=2, batch_docs=2))
     assert read_bytes(tmp_path / "t") == read_bytes(one_worker)
     forked = threads == 1 and sys.version_info < (3, 12)
     assert methods[-1] == ("fork" if forked else "forkserver")
@@ -80,7 +75,7 @@ def test_objects_a_caller_froze_stay_frozen(corpus, tmp_path):
     try:
         frozen = gc.get_freeze_count()
         with pytest.warns(UserWarning):
-            analyze([corpus], out=tmp_path / "t", options=Options(workers=1, batch_docs=2))
+            analyze([corpus], out=tmp_path / "t", run=RunOptions(workers=1, batch_docs=2))
         assert frozen > 0 and gc.get_freeze_count() > 0  # not thawed by the run
     finally:
         gc.unfreeze()
@@ -91,13 +86,13 @@ def test_dask_local_cluster_gives_identical_tables(corpus, one_worker, tmp_path)
     pytest.importorskip("dask.distributed")
     with pytest.warns(UserWarning):
         analyze([corpus], out=tmp_path / "t",
-                options=Options(engine="dask", workers=2, batch_docs=2))
+                run=RunOptions(engine="dask", workers=2, batch_docs=2))
     assert read_bytes(tmp_path / "t") == read_bytes(one_worker)
 
 
 def test_batch_size_does_not_change_the_tables(corpus, one_worker, tmp_path):
     with pytest.warns(UserWarning):
-        analyze([corpus], out=tmp_path / "t", options=Options(workers=1, batch_docs=50))
+        analyze([corpus], out=tmp_path / "t", run=RunOptions(workers=1, batch_docs=50))
     assert read_bytes(tmp_path / "t") == read_bytes(one_worker)
 
 
@@ -118,7 +113,7 @@ def test_results_are_handed_on_in_order_with_at_most_a_window_running():
             return pool.submit(work, n)
 
         batches = ([f"b{i}"] for i in range(1, len(delays) + 1))
-        _bounded_map(run, batches, 2, lambda batch, result: seen.append((batch, result)))
+        bounded_map(run, batches, 2, lambda batch, result: seen.append((batch, result)))
     assert seen == [([f"b{n}"], n) for n in range(1, len(delays) + 1)]
     assert max(queued_at_start) < 2
 
@@ -134,23 +129,23 @@ def test_batches_respect_document_and_size_limits():
 def test_ensure_tables_reuses_and_recomputes(tmp_path, write):
     source = write("a.txt", "Russia and the West talk. Nobody listens.")
     out = tmp_path / "tables"
-    first = ensure_tables([source], out=out, options=Options(workers=1))
+    first = ensure_tables([source], out=out, run=RunOptions(workers=1))
     stamp = (out / "manifest.json").stat().st_mtime_ns
-    again = ensure_tables([source], out=out, options=Options(workers=1))
+    again = ensure_tables([source], out=out, run=RunOptions(workers=1))
     assert (out / "manifest.json").stat().st_mtime_ns == stamp
     assert again.sentences.text.tolist() == first.sentences.text.tolist()
     source.write_text("Moscow answers at last. Washington waits.", encoding="utf-8")
-    changed = ensure_tables([source], out=out, options=Options(workers=1))
+    changed = ensure_tables([source], out=out, run=RunOptions(workers=1))
     assert changed.sentences.text.tolist() == ["Moscow answers at last.", "Washington waits."]
     assert set(changed.actors.actor) == {"Russia", "United States"}
 
 
 def test_progress_bar_when_asked(capsys, tmp_path, default_article):
-    analyze([default_article], out=tmp_path / "t", options=Options(workers=1), progress=True)
+    analyze([default_article], out=tmp_path / "t", run=RunOptions(workers=1, progress=True))
     err = capsys.readouterr().err
     assert "analyze" in err and "MB" in err and "1 documents" in err
 
 
 def test_quiet_without_a_terminal(capsys, tmp_path, default_article):
-    analyze([default_article], out=tmp_path / "t", options=Options(workers=1))
+    analyze([default_article], out=tmp_path / "t", run=RunOptions(workers=1))
     assert capsys.readouterr().err == ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from discourse_workbook.tables import merge_parts, write_part
+from discourse_workbook.pipeline.store import merge_parts, write_part
 
 
 def batches() -> list[pd.DataFrame]:

@@ -5,18 +5,18 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pytest
 
-from discourse_workbook.explore import (
+from discourse_workbook.pipeline import analyze
+from discourse_workbook.present.explore import (
     actor_choices,
-    company,
     default_term,
     explore_actors,
     explore_terms,
-    mention_contexts,
     term_view,
 )
-from discourse_workbook.pipeline import analyze
-from discourse_workbook.terms import kwic
-from discourse_workbook.writeup import Html, top_key_terms
+from discourse_workbook.present.html import Html
+from discourse_workbook.stats.actors import company, mention_contexts
+from discourse_workbook.stats.context import kwic
+from discourse_workbook.stats.keyness import top_key_terms
 
 HOSTILE = """A test page
 
@@ -46,15 +46,15 @@ def parts(explorer: widgets.VBox) -> tuple[list, widgets.HTML]:
 
 def test_default_term_is_the_top_key_term(article):
     term = default_term(article)
-    assert term == top_key_terms(article, n=1)[0]
-    assert len(kwic(article, term)) >= 3
+    assert term == top_key_terms(article.terms, top=1)[0]
+    assert len(kwic(article.paragraphs, article.sentences, term)) >= 3
 
 
 def test_static_term_view_has_concordance_and_dispersion(article):
     view = explore_terms(article, interactive=False)
     assert isinstance(view, Html)
     term = default_term(article)
-    lines = kwic(article, term, window=8)
+    lines = kwic(article.paragraphs, article.sentences, term, window=8)
     page = view._repr_html_()
     assert f"“{term}” in context: {len(lines)} occurrences" in page
     assert page.count("<tr") == min(len(lines), 15) + 1
@@ -63,9 +63,9 @@ def test_static_term_view_has_concordance_and_dispersion(article):
 
 
 def test_term_view_keeps_the_first_lines_and_counts_all(article):
-    view = term_view(article, "security", n=4)
+    view = term_view(article, "security", top=4)
     assert len(view.concordance) == 4
-    assert view.occurrences == len(kwic(article, "security"))
+    assert view.occurrences == len(kwic(article.paragraphs, article.sentences, "security"))
     assert set(view.dispersion["item"]) == {"security"}
     assert len(view.dispersion) == view.occurrences
 
@@ -76,7 +76,8 @@ def test_term_widget_follows_what_is_typed(article):
     (box, width), output = parts(explorer)
     assert box.value == default_term(article)
     box.value = "nuclear"
-    assert f"“nuclear” in context: {len(kwic(article, 'nuclear'))} occurrences" in output.value
+    nuclear = kwic(article.paragraphs, article.sentences, "nuclear")
+    assert f"“nuclear” in context: {len(nuclear)} occurrences" in output.value
     width.value = 2
     assert "up to 2 words either side" in output.value
     box.value = "zebra crossing"
@@ -104,7 +105,7 @@ def test_static_actor_view_is_the_most_mentioned_actor(article):
 
 
 def test_mention_contexts_are_the_sentence_around_the_alias(article):
-    contexts = mention_contexts(article, "Russia", window=4)
+    contexts = mention_contexts(article.mentions, article.sentences, "Russia", window=4)
     assert len(contexts) == int(article.actors.set_index("actor").loc["Russia", "mentions"])
     sentences = article.sentences.set_index("sent_id")["text"]
     for row in contexts.itertuples():
@@ -116,7 +117,7 @@ def test_mention_contexts_are_the_sentence_around_the_alias(article):
 
 
 def test_company_counts_shared_sentences_and_paragraphs(article):
-    table = company(article, "Russia").set_index("actor")
+    table = company(article.mentions, "Russia").set_index("actor")
     mentions = article.mentions
     russia = mentions[mentions.actor == "Russia"]
     usa = mentions[mentions.actor == "United States"]

@@ -1,0 +1,112 @@
+"""Sentiment figures: bars per paragraph, the arc, the spread of scores, documents."""
+
+from __future__ import annotations
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from conftest import INAUGURAL
+
+from discourse_workbook import paths
+from discourse_workbook.pipeline import load_documents
+from discourse_workbook.present.plots.sentiment import (
+    plot_document_sentiment,
+    plot_paragraph_sentiment,
+    plot_sentence_sentiment,
+    plot_sentiment_arc,
+)
+from discourse_workbook.segment import segment_documents
+from discourse_workbook.sentiment import (
+    add_sentiment,
+    document_arc,
+    get_analyzer,
+    score_sentences,
+    sentiment_arc,
+)
+
+
+@pytest.fixture(scope="module")
+def inaugural_sentences() -> pd.DataFrame:
+    return segment_documents(load_documents([INAUGURAL]))[1]
+
+
+@pytest.fixture(scope="module")
+def article():
+    documents = load_documents([paths.DEFAULT_ARTICLE])
+    paragraphs, sentences = segment_documents(documents)
+    return documents, paragraphs, score_sentences(sentences)
+
+
+def table_of(*paragraphs: str, doc_id: str = "t") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Paragraphs and sentences tables of one document written for a test."""
+    return segment_documents(pd.DataFrame({"doc_id": [doc_id], "text": ["\n\n".join(paragraphs)]}))
+
+
+def compound(text: str) -> float:
+    return get_analyzer().polarity_scores(text)["compound"]
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def texts_of(fig) -> str:
+    return " ".join(t.get_text() for t in fig.findobj(matplotlib.text.Text))
+
+
+def test_paragraph_figure_draws_one_bar_per_paragraph(article):
+    documents, paragraphs, scored = article
+    with_sentiment = add_sentiment(paragraphs, scored)
+    fig = plot_paragraph_sentiment(with_sentiment, titles={"x": "unused"})
+    ax = fig.axes[0]
+    bars = ax.containers[0]
+    assert len(bars) == len(paragraphs)
+    heights = [bar.get_height() for bar in bars]
+    assert heights == pytest.approx(with_sentiment["sentiment"].tolist())
+    assert "paragraph" in ax.get_title(loc="left").lower() and "Paragraph" in ax.get_xlabel()
+    plt.close(fig)
+
+
+def test_paragraph_figure_facets_a_corpus_and_escapes_labels():
+    first = table_of("Good.", "Bad.", doc_id="cost $5")
+    second = table_of("Awful.", doc_id="b")
+    paragraphs = add_sentiment(
+        pd.concat([first[0], second[0]]), pd.concat([first[1], second[1]])
+    )
+    fig = plot_paragraph_sentiment(paragraphs)
+    assert len(fig.axes) == 2
+    assert r"cost \$5" in texts_of(fig)
+    fig.canvas.draw()
+    plt.close(fig)
+    fig = plot_paragraph_sentiment(paragraphs, max_documents=1)
+    assert len(fig.axes) == 1 and "first 1 of 2" in texts_of(fig)
+    plt.close(fig)
+
+
+def test_arc_distribution_and_document_figures(article, inaugural_sentences):
+    _, paragraphs, scored = article
+    with_sentiment = add_sentiment(paragraphs, scored)
+    fig = plot_sentiment_arc(sentiment_arc(with_sentiment, window=5), scored, window=5)
+    ax = fig.axes[0]
+    assert ax.collections[-1].get_offsets().shape[0] == len(scored)
+    line = ax.get_lines()[-1]
+    expected = sentiment_arc(with_sentiment, window=5)["rolling"].to_numpy()
+    assert line.get_ydata() == pytest.approx(expected)
+    plt.close(fig)
+
+    fig = plot_sentence_sentiment(scored)
+    counts = [bar.get_height() for bar in fig.axes[0].containers[0]]
+    assert sum(counts) == len(scored)
+    assert f"{len(scored)} sentences" in fig.axes[0].get_title(loc="left")
+    plt.close(fig)
+
+    two = ["1789-Washington", "1797-Adams"]
+    scored_head = score_sentences(inaugural_sentences[inaugural_sentences["doc_id"].isin(two)])
+    documents = add_sentiment(pd.DataFrame({"doc_id": two}), scored_head, by="doc_id")
+    fig = plot_document_sentiment(document_arc(documents))
+    assert len(fig.axes[0].containers[0]) == 2
+    plt.close(fig)
+    paragraphs_head = scored_head.groupby(["doc_id", "para_id"], sort=False).size().reset_index()
+    fig = plot_sentiment_arc(sentiment_arc(add_sentiment(paragraphs_head, scored_head)))
+    assert len(fig.axes[0].get_lines()) >= 2
+    plt.close(fig)
