@@ -22,11 +22,11 @@ import pandas as pd
 from .. import paths
 from ..actors import summarise_actors
 from ..errors import InputError
-from ..read import FileRef, Skipped, iter_units
+from ..read import FileRef, Skipped, iter_units, path_text
 from .batch import BATCH_TABLES, Unit, as_sources, lexicon
 from .engines import frozen_heap, iter_batches, run_dask, run_local
 from .options import AnalysisOptions, RunOptions
-from .output import staged_folder
+from .output import new_run_id, staged_folder
 from .progress import progress_bar
 from .provenance import inputs, manifest
 from .store import Tables, merge_parts, read_tables, write_manifest, write_table
@@ -38,6 +38,7 @@ def analyze(
     out: str | Path | None = None,
     options: AnalysisOptions | None = None,
     run: RunOptions | None = None,
+    run_id: str | None = None,
 ) -> Tables:
     """Run the whole pipeline and write the tables (Parquet) and a manifest to ``out``.
 
@@ -47,7 +48,7 @@ def analyze(
 
     Example: ``analyze(["speeches/"], out="tables", run=RunOptions(workers=4))``.
     """
-    return read_tables(write_tables(sources, out=out, options=options, run=run))
+    return read_tables(write_tables(sources, out=out, options=options, run=run, run_id=run_id))
 
 
 def write_tables(
@@ -56,18 +57,24 @@ def write_tables(
     out: str | Path | None = None,
     options: AnalysisOptions | None = None,
     run: RunOptions | None = None,
+    run_id: str | None = None,
 ) -> Path:
     """Run the whole pipeline, write the tables and the manifest to ``out``, and return
-    that folder without reading the tables back."""
+    that folder without reading the tables back.
+
+    ``out`` must be a new or empty folder, or one the workbook wrote (see
+    :mod:`~discourse_workbook.pipeline.output`); the run's id (``run_id``, else a new
+    one) is recorded in the manifest and in the folder's marker."""
     options = (options or AnalysisOptions()).check()
     run = (run or RunOptions()).check()
     sources = as_sources(sources)
     out = Path(out) if out is not None else paths.PROCESSED
     lexicon(options.actors)  # a malformed lexicon fails before any work
+    run_id = run_id or new_run_id()
     skipped: list[Skipped] = []
     written: Counter = Counter()
 
-    with (frozen_heap(), staged_folder(out) as tmp,
+    with (frozen_heap(), staged_folder(out, kind="tables", run_id=run_id) as tmp,
           progress_bar(sources, run.progress) as advance):
         order: dict[str, int] = {}  # each file's and skipped item's place in reading order
 
@@ -97,9 +104,10 @@ def write_tables(
             raise _strict_error(skipped[0])
         counts = _merge(parts, tmp, options)
         counts["skipped"] = _write_skipped(skipped, tmp)
-        write_manifest(manifest(sources, options, counts), tmp)
+        write_manifest({**manifest(sources, options, counts), "run_id": run_id}, tmp)
     if skipped:
         _warn_skipped(skipped, out)
+    _warn_repaired(out)
     return out
 
 
@@ -138,7 +146,7 @@ def _numbered(units: Iterable[Unit | Skipped], order: dict[str, int]) -> Iterato
         if isinstance(unit, Skipped):
             order.setdefault(unit.source, position)
         elif isinstance(unit, FileRef):
-            order.setdefault(str(unit.path), position)
+            order.setdefault(path_text(unit.path), position)
         else:
             order.setdefault(unit["source"], position)
         yield unit
@@ -192,6 +200,21 @@ def _write_skipped(skipped: list[Skipped], folder: Path) -> int:
     frame = pd.DataFrame([asdict(s) for s in skipped], columns=["source", "reason"])
     write_table(frame.astype(str), folder / "skipped.parquet")
     return len(frame)
+
+
+def _warn_repaired(out: Path) -> None:
+    """Name the documents in which a few bytes were not UTF-8 and were read as
+    Windows-1252 (they are counted in the documents table's ``repaired_bytes``)."""
+    documents = pd.read_parquet(out / "documents.parquet", columns=["source", "repaired_bytes"])
+    repaired = documents[documents["repaired_bytes"] > 0]
+    if len(repaired):
+        named = "; ".join(f"{source} ({count})" for source, count in
+                          zip(repaired["source"][:3], repaired["repaired_bytes"][:3],
+                              strict=True))
+        more = f" and {len(repaired) - 3} more" if len(repaired) > 3 else ""
+        warnings.warn(f"{len(repaired)} document(s) are UTF-8 except for a few bytes, read as "
+                      f"Windows-1252 (repaired_bytes in the documents table): {named}{more}",
+                      UserWarning, stacklevel=3)
 
 
 def _warn_skipped(skipped: list[Skipped], out: Path) -> None:
