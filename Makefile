@@ -24,7 +24,7 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 report: $(STAMP)
-	$(BIN)/discourse-workbook report $(SOURCE)
+	$(BIN)/discourse-workbook report $(SOURCE) --out reports
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q
@@ -39,5 +39,8 @@ bench: $(STAMP)
 	$(BIN)/python -m compileall -q src  # bytecode, as an installed package has it
 	$(BIN)/python benchmarks/bench_analyze.py $(BENCH_CORPORA)
 
-clean:
-	rm -rf data/processed/* figures/* reports/* .pytest_cache
+# Removes only what the workbook wrote (its markers list it); your own files stay.
+clean: $(STAMP)
+	$(BIN)/python -c "from discourse_workbook.pipeline.output import remove_own; \
+		remove_own('data/processed'); remove_own('reports')"
+	rm -rf .pytest_cache

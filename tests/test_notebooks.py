@@ -19,8 +19,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import INAUGURAL
 
+from conftest import INAUGURAL
 from discourse_workbook import paths
 from discourse_workbook.pipeline.store import read_tables
 from discourse_workbook.report import NOTEBOOKS
@@ -106,7 +106,7 @@ def built(tmp_path_factory) -> dict:
 
 
 def executed(built: dict, run: str, name: str) -> nbformat.NotebookNode:
-    return nbformat.read(Path(built[run]["out"]) / "reports" / name, as_version=4)
+    return nbformat.read(Path(built[run]["out"]) / "notebooks" / name, as_version=4)
 
 
 def outputs(notebook: nbformat.NotebookNode) -> list[dict]:
@@ -224,7 +224,7 @@ def test_explorers_fall_back_to_static_tables(built, run, name):
 def test_notebooks_reuse_the_tables_the_report_made(built, run):
     out = Path(built[run]["out"])
     manifest = out / "tables" / "manifest.json"
-    assert manifest.stat().st_mtime <= (out / "reports" / NAMES[0]).stat().st_mtime
+    assert manifest.stat().st_mtime <= (out / "notebooks" / NAMES[0]).stat().st_mtime
     options = json.loads(manifest.read_text(encoding="utf-8"))["analysis"]
     assert options["demonyms"] is (run == "default")
     tables = read_tables(out / "tables")
@@ -234,10 +234,10 @@ def test_notebooks_reuse_the_tables_the_report_made(built, run):
 def test_keyness_against_a_named_reference_corpus(built):
     """The default article against the inaugural addresses: words of the column's own
     subject are key; without a reference the notebook says how to name one."""
-    terms_page = (Path(built["default"]["out"]) / "reports" / "02_terms.html").read_text("utf-8")
+    terms_page = (Path(built["default"]["out"]) / "02_terms.html").read_text("utf-8")
     section = terms_page.split("Against a corpus of your choice", 1)[1][:20000]
     assert "reference_rate" in section
     for word in ("eurasian", "security", "russia"):
         assert f">{word}<" in section
-    corpus_page = (Path(built["corpus"]["out"]) / "reports" / "02_terms.html").read_text("utf-8")
+    corpus_page = (Path(built["corpus"]["out"]) / "02_terms.html").read_text("utf-8")
     assert "No reference corpus was named" in corpus_page

@@ -5,6 +5,7 @@ The report runs come from the session fixture ``built`` of ``test_notebooks.py``
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -37,7 +38,7 @@ def built(tmp_path_factory) -> dict:
 
 
 def page(built, run: str, name: str) -> str:
-    return (Path(built[run]["out"]) / "reports" / name).read_text(encoding="utf-8")
+    return (Path(built[run]["out"]) / name).read_text(encoding="utf-8")
 
 
 class Elements(HTMLParser):
@@ -82,21 +83,31 @@ def code_cells(text: str) -> list[dict]:
 @pytest.mark.slow
 @pytest.mark.parametrize("run", ["default", "corpus"])
 def test_reports_executed_copies_and_index_are_written(built, run):
-    reports = Path(built[run]["out"]) / "reports"
+    folder = Path(built[run]["out"])
     for name in NAMES:
-        assert (reports / name).is_file()
-        assert (reports / Path(name).with_suffix(".html")).stat().st_size > 10_000
-    index = (reports / "index.html").read_text(encoding="utf-8")
+        assert (folder / "notebooks" / name).is_file()
+        assert (folder / Path(name).with_suffix(".html")).stat().st_size > 10_000
+    index = (folder / "index.html").read_text(encoding="utf-8")
     links = [a["href"] for tag, a in parse(index).elements if tag == "a"]
     assert links == PAGES
-    assert built[run]["stdout"].strip() == f"report written: {reports / 'index.html'}"
-    executed = nbformat.read(reports / NAMES[1], as_version=4)
+    assert built[run]["stdout"].strip() == f"report written: {folder / 'index.html'}"
+    executed = nbformat.read(folder / "notebooks" / NAMES[1], as_version=4)
     assert executed.metadata["papermill"]["parameters"]["figures_dir"] == str(
-        reports.parent / "figures")
+        folder / "figures")
     injected = [c.source for c in executed.cells
                 if "injected-parameters" in c.metadata.get("tags", [])]
-    assert f'figures_dir = "{reports.parent / "figures"}"' in injected[0]
-    assert not list(reports.parent.glob(".*tmp-*"))
+    assert f'figures_dir = "{folder / "figures"}"' in injected[0]
+    assert not list(folder.parent.glob(".*tmp-*"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("run", ["default", "corpus"])
+def test_every_page_and_the_manifest_name_the_same_run(built, run):
+    folder = Path(built[run]["out"])
+    run_id = json.loads((folder / ".discourse-workbook").read_text(encoding="utf-8"))["run_id"]
+    assert read_tables(folder / "tables").manifest["run_id"] == run_id
+    for name in ["index.html", *PAGES]:
+        assert f"run {run_id}</footer>" in (folder / name).read_text(encoding="utf-8"), name
 
 
 @pytest.mark.slow
@@ -246,9 +257,13 @@ def test_a_failing_notebook_is_named_and_earlier_reports_stay(tmp_path, monkeypa
     monkeypatch.setattr(paths, "NOTEBOOKS", folder)
     monkeypatch.setattr(report, "NOTEBOOKS", (report.Notebook("01_broken.ipynb", "Broken", "?"),))
     out = tmp_path / "out"
-    (out / "reports").mkdir(parents=True)
-    (out / "reports" / "index.html").write_text("the previous report", encoding="utf-8")
-    (out / ".reports.tmp-999999999-left").mkdir()
+    previous = {".discourse-workbook": json.dumps({"kind": "report", "run_id": "before",
+                                                   "files": ["index.html"]}),
+                "index.html": "the previous report"}
+    out.mkdir()
+    for name, text in previous.items():
+        (out / name).write_text(text, encoding="utf-8")
+    (tmp_path / ".out.tmp-999999999-left").mkdir()
 
     code = cli.main(["report", "--out", str(out), "--workers", "1", "--no-progress"])
 
@@ -258,16 +273,17 @@ def test_a_failing_notebook_is_named_and_earlier_reports_stay(tmp_path, monkeypa
     assert message.startswith("discourse-workbook: error: The notebook 01_broken.ipynb failed")
     assert "ValueError: this cell is broken on purpose" in message
     assert "in code cell 3 (`raise ValueError(" in message
-    assert (out / "reports" / "index.html").read_text(encoding="utf-8") == "the previous report"
-    assert not list(out.glob(".*tmp-*"))
+    assert {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()} == previous
+    assert not list(tmp_path.glob(".*tmp-*"))
 
 
 @pytest.mark.slow
 def test_a_killed_report_leaves_the_previous_reports(tmp_path):
     out = tmp_path / "out"
-    for folder in ("reports", "figures"):
-        (out / folder).mkdir(parents=True)
-        (out / folder / "previous.txt").write_text("complete", encoding="utf-8")
+    out.mkdir()
+    (out / ".discourse-workbook").write_text(json.dumps(
+        {"kind": "report", "run_id": "before", "files": ["previous.txt"]}), encoding="utf-8")
+    (out / "previous.txt").write_text("complete", encoding="utf-8")
     command = [sys.executable, "-m", "discourse_workbook", "report", "--out", str(out),
                "--workers", "1", "--no-progress"]
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, cwd=paths.ROOT,
@@ -280,9 +296,8 @@ def test_a_killed_report_leaves_the_previous_reports(tmp_path):
     os.killpg(process.pid, signal.SIGKILL)
     process.wait(timeout=60)
     assert any("running 02_terms.ipynb" in line for line in seen), seen
-    for folder in ("reports", "figures"):
-        assert [p.name for p in (out / folder).iterdir()] == ["previous.txt"]
-    assert list(out.glob(".reports.tmp-*"))
+    assert sorted(p.name for p in out.iterdir()) == [".discourse-workbook", "previous.txt"]
+    assert list(tmp_path.glob(".out.tmp-*"))  # the killed run's, settled by the next run
 
 
 def test_an_output_folder_that_is_a_file_is_refused(tmp_path):

@@ -11,19 +11,34 @@ the previous complete reports in place.
 from __future__ import annotations
 
 import html
+import os
+import re
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 
-from . import paths
+from . import __version__, paths
 from .errors import InputError
+from .pipeline.batch import as_sources
 from .pipeline.options import AnalysisOptions, RunOptions
-from .pipeline.output import new_staging, replace_folder
-from .pipeline.run import ensure_tables
+from .pipeline.output import (
+    check_target,
+    link_or_copy,
+    new_run_id,
+    owned_files,
+    process_alive,
+    staged_folder,
+    write_marker,
+)
+from .pipeline.provenance import inputs, manifest
+from .pipeline.run import analyze
+from .pipeline.store import MANIFEST, Tables, read_tables, write_manifest
 from .present.findings import count, findings, tone_finding
 from .stats.summary import Summary, summarise
 
@@ -70,47 +85,61 @@ def build_report(
     options: AnalysisOptions | None = None,
     run: RunOptions | None = None,
     reference=None,
+    run_id: str | None = None,
 ) -> Path:
-    """Run the five notebooks on ``sources`` and write their HTML reports, an index
-    and the figures; return the path of the index (``reports/index.html``).
-    ``reference`` names a reference corpus for keyness (any source ``analyze`` reads).
+    """Run the five notebooks on ``sources`` and write a report folder; return the path
+    of its index page (``OUT/index.html``). ``reference`` names a reference corpus for
+    keyness (any source ``analyze`` reads).
 
-    With ``out``, the tables go to ``out/tables``, the reports to ``out/reports`` and
-    the figures to ``out/figures``; without it, to ``data/processed``, ``reports/`` and
-    ``figures/``. A notebook that fails raises :class:`InputError` naming the notebook
-    and the cell; the previous reports and figures are then left as they were.
+    The report folder ``out`` (default: the project's ``reports/``) holds the index, a
+    self-contained HTML page per notebook, the executed notebooks (``notebooks/``), the
+    figures with their data (``figures/``) and the tables (``tables/``). They are written
+    as one set and replace the previous set in one step, so they always come from the
+    same run, whose id every page and the manifest record; tables made from the same
+    inputs are reused. A folder the workbook did not write is refused when it is not
+    empty; files the analyst adds to a report folder survive the next run.
 
-    Example: ``build_report(["column.txt"], out="analysis")`` writes
-    ``analysis/reports/index.html``.
+    Example: ``build_report(["column.txt"], out="column-report")``.
     """
     options = (options or AnalysisOptions()).check()
+    run = (run or RunOptions()).check()
     if options.actors:
         options = replace(options, actors=str(Path(options.actors).absolute()))
     sources = [Path(s).absolute() for s in sources] if sources else []
-    tables_dir, reports_dir, figures_dir = output_folders(out)
-    for folder in (reports_dir, figures_dir):
-        if folder.exists() and not folder.is_dir():
-            raise InputError(f"{folder} is a file, not a folder; choose another --out.")
-    tables = ensure_tables(sources, out=tables_dir, options=options, run=run)
-    parameters = notebook_parameters(sources, options, tables_dir=tables_dir)
-    parameters["reference"] = [str(Path(r).absolute()) for r in reference or []]
-    with _staging(reports_dir) as new_reports, _staging(figures_dir) as new_figures:
-        parameters["figures_dir"] = str(new_figures)
-        run_notebooks(new_reports, parameters, rename={str(new_figures): str(figures_dir)})
-        write_index(new_reports, summarise(tables))
-        replace_folder(new_figures, figures_dir)
-        replace_folder(new_reports, reports_dir)
-    return reports_dir / "index.html"
+    folder = check_target(Path(out) if out is not None else paths.REPORTS, kind="report")
+    run_id = run_id or new_run_id()
+    with staged_folder(folder, kind="report", run_id=run_id) as tmp:
+        tables = _tables(sources, tmp / "tables", previous=folder / "tables", options=options,
+                         run=run, run_id=run_id)
+        parameters = notebook_parameters(sources, options, tables_dir=tmp / "tables")
+        parameters["reference"] = [str(Path(r).absolute()) for r in reference or []]
+        parameters["figures_dir"] = str(tmp / "figures")
+        (tmp / "figures").mkdir()
+        run_notebooks(tmp, parameters, run_id=run_id, rename={str(tmp): str(folder)})
+        write_index(tmp, summarise(tables), run_id=run_id)
+    return folder / "index.html"
 
 
-def output_folders(out: str | Path | None) -> tuple[Path, Path, Path]:
-    """Return ``(tables, reports, figures)`` folders for ``out`` (None: the project's)."""
-    if out is None:
-        return paths.PROCESSED, paths.REPORTS, paths.FIGURES
-    out = Path(out).absolute()
-    if out.exists() and not out.is_dir():
-        raise InputError(f"{out} is a file, not a folder; choose another --out.")
-    return out / "tables", out / "reports", out / "figures"
+def _tables(sources: list[Path], target: Path, *, previous: Path, options: AnalysisOptions,
+            run: RunOptions, run_id: str) -> Tables:
+    """The tables of a new report: those of the previous report when they were made from
+    the same inputs (linked, not computed again), else a new analysis."""
+    try:
+        old = read_tables(previous)
+    except InputError:
+        old = None
+    if old is not None and inputs(old.manifest) == inputs(
+            manifest(as_sources(sources), options, {})):
+        target.mkdir()
+        for name in owned_files(previous) - {MANIFEST}:
+            link_or_copy(previous / name, target / name)
+        write_manifest({**old.manifest, "run_id": run_id,
+                        "tables_of_run": old.manifest.get("tables_of_run",
+                                                          old.manifest.get("run_id"))}, target)
+        write_marker(target, kind="tables", run_id=run_id,
+                     files=sorted(p.name for p in target.iterdir()))
+        return read_tables(target)
+    return analyze(sources, out=target, options=options, run=run, run_id=run_id)
 
 
 def notebook_parameters(sources: list[Path], options: AnalysisOptions, *,
@@ -126,29 +155,44 @@ def notebook_parameters(sources: list[Path], options: AnalysisOptions, *,
     }
 
 
-def run_notebooks(folder: Path, parameters: dict, notebooks=None, *,
+def run_notebooks(folder: Path, parameters: dict, notebooks=None, *, run_id: str = "",
                   rename: dict[str, str] | None = None) -> list[Path]:
-    """Execute each notebook into ``folder`` (executed copy and HTML); return the HTML paths.
+    """Execute each notebook (the executed copy goes to ``folder/notebooks``) and export
+    it as ``folder/NAME.html``; return the HTML paths.
 
     ``rename`` maps temporary paths in the injected parameters to the paths the outputs
     will have once moved into place, so that a report names where its figures are.
     """
     notebooks = NOTEBOOKS if notebooks is None else notebooks
     written = []
-    kernel_dir = Path(tempfile.mkdtemp(prefix="dw-kernel-"))
-    try:
+    (folder / "notebooks").mkdir(exist_ok=True)
+    with kernel_folder() as kernel_dir:
         for number, notebook in enumerate(notebooks, 1):
             print(f"report: running {notebook.name} ({number}/{len(notebooks)})",
                   file=sys.stderr, flush=True)
-            executed = folder / notebook.name
+            executed = folder / "notebooks" / notebook.name
             execute_notebook(paths.NOTEBOOKS / notebook.name, executed, parameters,
                              kernel_dir=kernel_dir)
             _rename_in_parameters(executed, rename or {})
             written.append(export_html(executed, folder / f"{executed.stem}.html",
-                                       show_code=notebook.show_code))
-    finally:
-        shutil.rmtree(kernel_dir, ignore_errors=True)
+                                       show_code=notebook.show_code, run_id=run_id))
     return written
+
+
+@contextmanager
+def kernel_folder() -> Iterator[Path]:
+    """A private temporary folder for the kernels' sockets and connection files, named
+    after this process; folders that killed runs left behind are removed first."""
+    base = Path(tempfile.gettempdir())
+    for path in base.glob("dw-kernel-*"):
+        match = re.match(r"dw-kernel-(\d+)-", path.name)
+        if match and path.is_dir() and not process_alive(int(match.group(1))):
+            shutil.rmtree(path, ignore_errors=True)
+    folder = Path(tempfile.mkdtemp(prefix=f"dw-kernel-{os.getpid()}-"))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def execute_notebook(source: Path, target: Path, parameters: dict, *,
@@ -157,17 +201,23 @@ def execute_notebook(source: Path, target: Path, parameters: dict, *,
 
     A failing cell raises :class:`InputError` naming the notebook, the cell and the error.
     """
+    if not source.is_file():
+        raise InputError(f"{source} does not exist (a notebook of the report).")
+    with ExitStack() as stack:
+        if kernel_dir is None:
+            kernel_dir = stack.enter_context(kernel_folder())
+        return _execute(source, target, parameters, kernel_dir)
+
+
+def _execute(source: Path, target: Path, parameters: dict, kernel_dir: Path) -> Path:
     import papermill
     from jupyter_client.kernelspec import NoSuchKernel
     from jupyter_client.manager import KernelManager
     from papermill.exceptions import PapermillExecutionError
 
-    if not source.is_file():
-        raise InputError(f"{source} does not exist (a notebook of the report).")
-    own_dir = kernel_dir is None
-    kernel_dir = Path(tempfile.mkdtemp(prefix="dw-kernel-")) if own_dir else kernel_dir
     manager = KernelManager(kernel_name=KERNEL, transport="ipc",
-                            ip=str(kernel_dir / f"{source.stem[:12]}"))
+                            ip=str(kernel_dir / f"{source.stem[:12]}"),
+                            connection_file=str(kernel_dir / f"{source.stem[:12]}.json"))
     try:
         papermill.execute_notebook(
             str(source), str(target), parameters=parameters, kernel_name=KERNEL,
@@ -181,8 +231,6 @@ def execute_notebook(source: Path, target: Path, parameters: dict, *,
     finally:
         if manager.has_kernel:
             manager.shutdown_kernel(now=True)
-        if own_dir:
-            shutil.rmtree(kernel_dir, ignore_errors=True)
     return target
 
 
@@ -199,8 +247,10 @@ def _rename_in_parameters(notebook: Path, rename: dict[str, str]) -> None:
                 cell.source = cell.source.replace(repr(old)[1:-1], repr(new)[1:-1])
     parameters = node.metadata.get("papermill", {}).get("parameters", {})
     for key, value in parameters.items():
-        if isinstance(value, str) and value in rename:
-            parameters[key] = rename[value]
+        if isinstance(value, str):
+            for old, new in rename.items():
+                if value == old or value.startswith(old + os.sep):
+                    parameters[key] = new + value[len(old):]
     nbformat.write(node, notebook)
 
 
@@ -231,9 +281,11 @@ def _failure(name: str, err, number: int | None) -> str:
     return f"The notebook {name} failed in {where}{code} with {detail}"
 
 
-def export_html(notebook: Path, target: Path, *, show_code: bool = True) -> Path:
+def export_html(notebook: Path, target: Path, *, show_code: bool = True,
+                run_id: str = "") -> Path:
     """Write ``notebook`` as a self-contained HTML page (embedded images and styles, no
-    scripts from the network); ``show_code=False`` hides the code cells."""
+    scripts from the network) with the run's id in its footer; ``show_code=False`` hides
+    the code cells."""
     import jinja2
     import nbformat
     from nbconvert import HTMLExporter
@@ -249,8 +301,17 @@ def export_html(notebook: Path, target: Path, *, show_code: bool = True) -> Path
     )
     node = nbformat.read(notebook, as_version=4)
     body, _ = exporter.from_notebook_node(node, resources={"metadata": {"name": _title(node)}})
-    target.write_text(body, encoding="utf-8")
+    target.write_text(body.replace("</body>", footer(run_id) + "\n</body>", 1), encoding="utf-8")
     return target
+
+
+def footer(run_id: str) -> str:
+    """The footer of every page of a report: the workbook's version and the run's id,
+    which the manifest of the report's tables records too."""
+    run = f" · run {html.escape(run_id)}" if run_id else ""
+    return (f'<footer class="dw-run" style="margin: 2rem 0 1rem; color: #555; '
+            f'font-size: 0.85rem">Made by discourse-workbook {html.escape(__version__)}'
+            f"{run}</footer>")
 
 
 def _title(node) -> str:
@@ -292,7 +353,7 @@ def summary_lines(summary: Summary) -> dict[str, str]:
     return lines
 
 
-def write_index(folder: Path, summary: Summary, notebooks=None) -> Path:
+def write_index(folder: Path, summary: Summary, notebooks=None, *, run_id: str = "") -> Path:
     """Write ``index.html`` linking each report with a one-line summary; return its path."""
     notebooks = NOTEBOOKS if notebooks is None else notebooks
     summaries = summary_lines(summary)
@@ -310,7 +371,8 @@ def write_index(folder: Path, summary: Summary, notebooks=None) -> Path:
     titles = documents.get("title", pd.Series(dtype=object)).dropna()
     what = (f"“{titles.iloc[0]}”" if len(documents) == 1 and len(titles)
             else count(len(documents), "document"))
-    page = INDEX_PAGE.format(subject=html.escape(what), items="\n".join(items))
+    page = INDEX_PAGE.format(subject=html.escape(what), items="\n".join(items),
+                             footer=footer(run_id))
     target = folder / "index.html"
     target.write_text(page, encoding="utf-8")
     return target
@@ -338,28 +400,7 @@ show how each result was obtained.</p>
 <ol>
 {items}
 </ol>
+{footer}
 </body>
 </html>
 """
-
-
-# --------------------------------------------------------------------------- staging
-
-
-class _staging:
-    """A temporary folder beside ``folder``; removed on exit unless it was moved into place.
-
-    Its name carries the process id, so that one left by a killed run is recognised and
-    removed by the next run.
-    """
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-
-    def __enter__(self) -> Path:
-        self.tmp = new_staging(self.folder)
-        return self.tmp
-
-    def __exit__(self, *exc) -> None:
-        if self.tmp.exists():
-            shutil.rmtree(self.tmp, ignore_errors=True)

@@ -121,9 +121,12 @@ def _paragraph_name(summary: Summary, row: dict) -> str:
 def _corpus_finding(summary: Summary) -> str:
     size = (f"{count(summary.n_paragraphs, 'paragraph')}, "
             f"{count(summary.n_sentences, 'sentence')} and {count(summary.n_words, 'word')}")
+    empty = ("" if summary.n_words else
+             " It has no words to count, so its terms, tone, actors and voices are empty.")
     if len(summary.documents) == 1:
-        return f"The text analysed is {subject(summary.documents)}: {size}."
-    return f"The corpus holds {count(len(summary.documents), 'document')} with {size} in all."
+        return f"The text analysed is {subject(summary.documents)}: {size}.{empty}"
+    return (f"The corpus holds {count(len(summary.documents), 'document')} with {size} in "
+            f"all.{empty}")
 
 
 def _terms_finding(summary: Summary) -> str | None:

@@ -115,7 +115,7 @@ def _sentence_starts(
 def kwic(
     paragraphs: pd.DataFrame,
     sentences: pd.DataFrame,
-    pattern: str,
+    pattern: str | None,
     *,
     window: int = 8,
     regex: bool = False,
@@ -128,7 +128,8 @@ def kwic(
     (case-folded, possessive dropped: "Russia" finds "Russia’s"; phrase words may be
     separated by spaces, hyphens or quotation marks, not by other punctuation), or with
     ``regex=True`` a Python regular expression, run on one paragraph at a time. Rows in
-    reading order. Columns: doc_id, para_id, sent_id, left, match, right.
+    reading order. Columns: doc_id, para_id, sent_id, left, match, right. No pattern
+    (None) gives no rows.
 
     >>> paragraphs = pd.DataFrame({"doc_id": ["a"], "para_id": [0],
     ...                            "text": ["Russia’s security is Europe’s security."]})
@@ -139,6 +140,8 @@ def kwic(
     """
     if window < 0:
         raise ValueError(f"window must be 0 or more, not {window}.")
+    if pattern is None:  # nothing to look up (a text without words has no default term)
+        return pd.DataFrame(columns=KWIC_COLUMNS)
     find = _compile_finder(pattern, regex=regex, case_sensitive=case_sensitive)
     starts = _sentence_starts(paragraphs, sentences)
     paragraphs = sort_rows(paragraphs, ["para_id"], [True])
