@@ -5,16 +5,18 @@ can fix, one sentence on stderr naming the file, exit code 2, no traceback (unle
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import conftest
 import pandas as pd
 import pytest
 
+import conftest
 import discourse_workbook
 from discourse_workbook import paths
 from discourse_workbook.cli import main
@@ -64,6 +66,17 @@ def snapshot(folder: Path) -> dict[str, bytes]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def tables_snapshot(folder: Path) -> dict[str, object]:
+    """A tables folder's files, the run's id left out of its manifest and marker (the
+    only things that differ between two runs of the same analysis)."""
+    found: dict[str, object] = snapshot(folder)
+    for name in (MANIFEST, ".discourse-workbook"):
+        record = json.loads(found[name])
+        assert record.pop("run_id")
+        found[name] = record
+    return found
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -98,7 +111,8 @@ def test_analyze_writes_the_tables_of_the_contract(tmp_path, capsys):
                                            "sha256": sha256(shipped(ACTORS))}
     assert set(manifest["lists"]) == {"actors", "stopwords", "abbreviations", "boilerplate"}
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [MANIFEST, *(f"{name}.parquet" for name in TABLE_NAMES)])
+        [".discourse-workbook", MANIFEST, *(f"{name}.parquet" for name in TABLE_NAMES)])
+    assert json.loads((out / ".discourse-workbook").read_text())["run_id"] == manifest["run_id"]
 
 
 def test_python_dash_m_writes_the_same_tables(tmp_path, capsys):
@@ -110,7 +124,7 @@ def test_python_dash_m_writes_the_same_tables(tmp_path, capsys):
     )
     assert result.returncode == 0, result.stderr
     assert SUMMARY.match(result.stdout.strip()).group(5) == str(there)
-    assert snapshot(there) == snapshot(here)
+    assert tables_snapshot(there) == tables_snapshot(here)
 
 
 def test_an_output_folder_holding_only_a_gitkeep_is_used_and_keeps_it(tmp_path, capsys):
@@ -150,9 +164,10 @@ def test_the_same_input_gives_the_same_bytes(mixed_corpus, tmp_path, capsys, wor
         code, _, err = call([*argv, "--workers", "1" if n == "first" else workers], capsys)
         assert code == 0
         assert len(err.splitlines()) == 1 and "warning: skipped 16 document(s)" in err
-        runs.append(snapshot(out))
+        runs.append(tables_snapshot(out))
     assert runs[0] == runs[1]
-    assert set(runs[0]) == {MANIFEST, *(f"{name}.parquet" for name in TABLE_NAMES)}
+    assert set(runs[0]) == {MANIFEST, ".discourse-workbook",
+                            *(f"{name}.parquet" for name in TABLE_NAMES)}
     skipped = pd.read_parquet(tmp_path / "first" / "skipped.parquet")
     assert skipped["source"].tolist() == sorted(skipped["source"])
     assert read_tables(tmp_path / "first").documents["n_tokens"].gt(0).all()
@@ -329,3 +344,60 @@ def test_the_installed_command_prints_no_traceback(tmp_path):
                             capture_output=True, text=True, cwd=tmp_path, timeout=300)
     assert_one_sentence(result.returncode, result.stdout, result.stderr, str(source))
     assert not (tmp_path / "tables").exists()
+
+
+# --------------------------------------------------------------------------- options
+
+
+def test_an_unreachable_or_malformed_scheduler_is_one_sentence_within_seconds(tmp_path, capsys,
+                                                                               write):
+    import time
+
+    source = write("a.txt", "Moscow answers.")
+    for address in ("tcp://127.0.0.1:9", "nonsense:://x"):
+        started = time.monotonic()
+        outcome = call(["analyze", str(source), "--out", str(tmp_path / "t"), "--engine",
+                        "dask", "--scheduler", address], capsys)
+        assert time.monotonic() - started < 20
+        line = assert_one_sentence(*outcome, address)
+        assert "Dask scheduler" in line and "cannot be reached" in line
+    assert not (tmp_path / "t").exists()
+
+
+def test_absurd_workers_are_capped_and_a_lone_scheduler_warned(tmp_path, capsys, write):
+    source = write("a.txt", "Moscow answers.")
+    code, out, err = call(["analyze", str(source), "--out", str(tmp_path / "t"),
+                           "--workers", "100000", "--scheduler", "tcp://10.0.0.5:8786"], capsys)
+    assert code == 0 and "tables in" in out
+    assert f"--workers 100000 is more than this machine's {os.cpu_count()} cores" in err
+    assert "--scheduler tcp://10.0.0.5:8786 is used only with --engine dask" in err
+
+
+def test_a_lexicon_that_is_a_folder_is_named_as_a_folder(tmp_path, capsys, write):
+    source = write("a.txt", "Moscow answers.")
+    line = assert_one_sentence(*call(["analyze", str(source), "--actors", str(tmp_path)],
+                                     capsys), str(tmp_path))
+    assert "is a folder, not a file" in line
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / os.fsdecode(b"caf\xe9.txt")).write_text("Russia and the West talk.",
+                                                       encoding="utf-8")
+    (corpus / "good.txt").write_text("Moscow answers.", encoding="utf-8")
+    code, out, err = call(["analyze", str(corpus), "--out", str(tmp_path / "t")], capsys)
+    assert code == 0, err
+    documents = read_tables(tmp_path / "t").documents
+    assert documents["doc_id"].tolist() == ["caf\\xe9", "good"]
+    assert documents["source"].iloc[0] == str(corpus / "caf\\xe9.txt")
+    empty = corpus / os.fsdecode(b"bad\xff.txt")
+    empty.write_bytes(b"")
+    line = assert_one_sentence(*call(["analyze", str(empty), "--out", str(tmp_path / "u")],
+                                     capsys))
+    assert "bad\\xff.txt is empty" in line
+
+
+def test_version(capsys):
+    code, out, _ = call(["--version"], capsys)
+    assert code == 0 and out.strip() == f"discourse-workbook {discourse_workbook.__version__}"

@@ -14,7 +14,9 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import __version__
 from .errors import InputError
+from .pipeline.output import new_run_id
 
 
 class _Parser(argparse.ArgumentParser):
@@ -97,10 +99,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Discourse analysis of a text or a corpus: terms, sentiment, "
         "actors and voices, as tables, figures and HTML reports.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     analyze = commands.add_parser("analyze", help="write the tables (Parquet) for the sources")
     _common(analyze)
-    analyze.add_argument("--out", metavar="DIR", help="output folder (default: data/processed)")
+    analyze.add_argument(
+        "--out",
+        metavar="DIR",
+        help="the tables' folder: new, empty or written by discourse-workbook before "
+             "(default: SOURCE-tables where you are; the project's data/processed without "
+             "a SOURCE)",
+    )
     report = commands.add_parser(
         "report", help="run the notebooks and write HTML reports and figures"
     )
@@ -108,7 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--out",
         metavar="DIR",
-        help="output folder for reports/ and figures/ (default: the project's)",
+        help="the report's folder: new, empty or written by discourse-workbook before "
+             "(default: SOURCE-report where you are; the project's reports/ without a SOURCE)",
     )
     report.add_argument(
         "--reference",
@@ -124,8 +134,17 @@ def _options(args: argparse.Namespace):
     from .pipeline import AnalysisOptions, RunOptions
 
     analysis = AnalysisOptions(actors=args.actors, demonyms=not args.no_demonyms).check()
+    cores = os.cpu_count() or 1
+    workers = args.workers or cores
+    if workers > cores:
+        warnings.warn(f"--workers {workers} is more than this machine's {cores} cores; "
+                      f"using {cores}.", UserWarning, stacklevel=2)
+        workers = cores
+    if args.scheduler and args.engine != "dask":
+        warnings.warn(f"--scheduler {args.scheduler} is used only with --engine dask; "
+                      "running here.", UserWarning, stacklevel=2)
     run = RunOptions(
-        workers=args.workers or os.cpu_count() or 1,
+        workers=workers,
         engine=args.engine,
         scheduler=args.scheduler,
         batch_docs=args.batch_size,
@@ -141,11 +160,13 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "analyze":
         import pandas as pd
 
-        from . import paths
         from .pipeline import write_tables
 
-        out = args.out or paths.PROCESSED
-        folder = write_tables(args.sources, out=out, options=options, run=how)
+        out = Path(args.out) if args.out else _default_out(args.sources, "tables")
+        run_id = new_run_id()
+        folder = write_tables(args.sources, out=out, options=options, run=how, run_id=run_id)
+        if _replaced(folder, run_id):
+            return 0
         docs = pd.read_parquet(folder / "documents.parquet",
                                columns=["n_paragraphs", "n_sentences", "n_tokens"])
         print(
@@ -159,10 +180,40 @@ def run(args: argparse.Namespace) -> int:
     for reference in args.reference or []:
         if not Path(reference).exists():
             raise InputError(f"{reference} does not exist (the --reference corpus).")
-    index = build_report(args.sources, out=args.out, options=options, run=how,
-                         reference=args.reference)
-    print(f"report written: {index}")
+    out = Path(args.out) if args.out else _default_out(args.sources, "report")
+    run_id = new_run_id()
+    index = build_report(args.sources, out=out, options=options, run=how,
+                         reference=args.reference, run_id=run_id)
+    if not _replaced(index.parent, run_id):
+        print(f"report written: {index}")
     return 0
+
+
+def _default_out(sources: list[str], kind: str) -> Path:
+    """Where a command writes without ``--out``: the project's own folder for the default
+    article; else a folder where the user is, named after the source (said on stderr)."""
+    from . import paths
+
+    if not sources:
+        return paths.REPORTS if kind == "report" else paths.PROCESSED
+    name = f"{Path(sources[0]).stem}-{kind}" if len(sources) == 1 else f"discourse-{kind}"
+    out = Path.cwd() / name
+    print(f"discourse-workbook: writing to {out} (choose another folder with --out)",
+          file=sys.stderr)
+    return out
+
+
+def _replaced(folder: Path, run_id: str) -> bool:
+    """Say so, and return True, when another run replaced this run's output before it
+    could report: the folder then holds that run's complete set, not this one's."""
+    from .pipeline.output import read_marker
+
+    marker = read_marker(folder) or {}
+    if marker.get("run_id") == run_id:
+        return False
+    print(f"discourse-workbook: another run (id {marker.get('run_id', '?')}) wrote {folder} "
+          "after this one; the folder holds that run's complete output.", file=sys.stderr)
+    return True
 
 
 def main(argv: Sequence[str] | None = None) -> int:

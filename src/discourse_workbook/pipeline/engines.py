@@ -17,6 +17,7 @@ from functools import partial
 from itertools import chain, islice
 from pathlib import Path
 
+from ..errors import InputError
 from ..read import FileRef, Skipped
 from ..resources import load_abbreviations, load_stopwords
 from .batch import WARM_UP, Unit, lexicon, process_batch, run_batch
@@ -172,7 +173,7 @@ def run_dask(batches: Iterator[list[Unit]], parts: Path, options: AnalysisOption
     from dask.distributed import Client, LocalCluster
 
     if run.scheduler:
-        client = Client(run.scheduler)
+        client = connect(run.scheduler)
         cluster = None
     else:
         cluster = LocalCluster(
@@ -209,3 +210,16 @@ def bounded_map(start, batches: Iterator[list[Unit]], window: int, done: Done) -
         done(finished, future.result())
 
 
+
+
+def connect(address: str, *, timeout: float = 5):
+    """A Dask client connected to the scheduler at ``address``, or an :class:`InputError`
+    within ``timeout`` seconds when there is none to reach."""
+    from dask.distributed import Client
+
+    try:
+        return Client(address, timeout=timeout)
+    except (OSError, TimeoutError, ValueError, TypeError) as err:
+        reason = " ".join(str(err).split())[:160] or type(err).__name__
+        raise InputError(f"The Dask scheduler at {address} cannot be reached ({reason}); "
+                         "check the address and that the scheduler is running.") from None
