@@ -267,6 +267,7 @@ def clean_document(raw: dict, patterns: Furniture | None) -> dict:
         "author": raw["author"] or cleaned.author,
         "date": raw["date"],
         "encoding": raw["encoding"],
+        "repaired_bytes": raw.get("repaired", 0),
         "text": cleaned.body,
         "removed": cleaned.removed,
     }

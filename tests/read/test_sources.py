@@ -110,9 +110,36 @@ def test_jsonl_corpus_and_bad_line(write):
     docs = records([write("c.jsonl", "\n".join(lines) + "\n")])
     assert [d["doc_id"] for d in docs] == ["7", "1"]
     assert docs[0]["author"] == "Bo"
-    bad = write("bad.jsonl", lines[0] + "\n{not json\n")
-    (item,) = list(iter_documents([bad]))
-    assert isinstance(item, Skipped) and "line 2 is not valid JSON" in item.reason
+    bad = write("bad.jsonl", lines[0] + "\n{not json\n[1, 2]\n" + lines[1] + "\n")
+    items = list(iter_documents([bad]))
+    assert [i["text"] for i in items if isinstance(i, dict)] == ["Hello there.", "Second."]
+    assert [i["source"] for i in items if isinstance(i, dict)] == [f"{bad}#0", f"{bad}#3"]
+    skipped = [i for i in items if isinstance(i, Skipped)]
+    assert [(s.source, s.reason) for s in skipped] == [
+        (str(bad), "line 2 is not valid JSON (the row is skipped)"),
+        (str(bad), "line 3 is not a JSON object (the row is skipped)")]
+
+
+def test_a_malformed_csv_row_is_skipped_with_its_line_and_the_rest_read(write):
+    path = write("c.csv", 'doc_id,text\na,"First,\nover two lines."\nb,x,extra\n\nc,Third.\n')
+    items = list(iter_documents([path]))
+    assert [i["doc_id"] for i in items if isinstance(i, dict)] == ["a", "c"]
+    (skipped,) = [i for i in items if isinstance(i, Skipped)]
+    assert skipped.reason == "line 4 has 3 fields where the header has 2 (the row is skipped)"
+
+
+def test_strict_stops_at_the_first_bad_row(write, tmp_path):
+    from discourse_workbook.pipeline import RunOptions, analyze
+
+    path = write("c.jsonl", '{"text": "Fine."}\n{oops\n{"text": "Also fine."}\n')
+    with pytest.raises(InputError, match=r"c\.jsonl line 2 is not valid JSON"):
+        analyze([path], out=tmp_path / "t", run=RunOptions(strict=True))
+    assert not (tmp_path / "t").exists()
+    with pytest.warns(UserWarning, match="line 2 is not valid JSON"):
+        tables = analyze([path], out=tmp_path / "t")
+    assert tables.documents["text" if "text" in tables.documents else "doc_id"].tolist() == [
+        "0", "2"]
+    assert tables.skipped["reason"].tolist() == ["line 2 is not valid JSON (the row is skipped)"]
 
 
 def test_folder_is_sorted_recursive_and_ids_unique(write, tmp_path):

@@ -30,7 +30,7 @@ from .store import write_part
 Unit = FileRef | dict  # a file to read, or a raw document already read from a table row
 BATCH_TABLES = ("documents", "paragraphs", "sentences", "terms", "mentions", "quotes")
 DOCUMENT_COLUMNS = [
-    "doc_id", "title", "author", "date", "source", "encoding",
+    "doc_id", "title", "author", "date", "source", "encoding", "repaired_bytes",
     "n_paragraphs", "n_sentences", "n_tokens", "removed",
 ]  # fmt: skip
 
@@ -89,7 +89,8 @@ def load_documents(sources: Iterable[str | Path] | None = None) -> pd.DataFrame:
     'Alastair Crooke'
     """
     records = [d for d in iter_documents(sources) if not isinstance(d, Skipped)]
-    columns = ["doc_id", "source", "title", "author", "date", "encoding", "text", "removed"]
+    columns = ["doc_id", "source", "title", "author", "date", "encoding", "repaired_bytes",
+               "text", "removed"]
     return pd.DataFrame(records, columns=columns)
 
 
@@ -129,6 +130,8 @@ def _document_table(documents: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.Dat
         "n_tokens": np.bincount(codes, paragraphs["n_tokens"], minlength=len(doc_ids)),
     }
     table = documents.drop(columns=["text"])
+    if "repaired_bytes" not in table:  # records made by hand, not read from a file
+        table["repaired_bytes"] = 0
     for column, values in counts.items():
         values = np.where(row >= 0, values[np.maximum(row, 0)], 0) if len(values) else 0
         table[column] = pd.Series(values, index=table.index).astype("int64")
@@ -153,6 +156,6 @@ def run_batch(number: int, units: list[Unit], parts: str, options: AnalysisOptio
 # An attributed quotation and actors: a batch of it builds every matcher and pattern.
 WARM_UP = {
     "doc_id": "warm-up", "source": "warm-up", "title": None, "author": None, "date": None,
-    "encoding": "utf-8", "removed": [],
+    "encoding": "utf-8", "repaired_bytes": 0, "removed": [],
     "text": "“We will talk to Russia and the West,” President Putin said.\n\nNobody listens.",
 }  # fmt: skip

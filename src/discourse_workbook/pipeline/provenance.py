@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import __version__
+from ..read import path_text
 from ..resources import lists_used
 from .options import AnalysisOptions
 
@@ -45,7 +46,7 @@ def manifest(sources: list[Path], options: AnalysisOptions, counts: dict[str, in
         "python": platform.python_version(),
         "packages": _versions(ANALYSIS_PACKAGES),
         "analysis": options.to_dict(),
-        "sources": [{"path": str(s), "files": source_hashes(s)} for s in sources],
+        "sources": [{"path": path_text(s), "files": source_hashes(s)} for s in sources],
         "lists": {role: {"file": path.name, "sha256": file_hash(path)}
                   for role, path in lists_used(options.actors).items()},
         "rows": counts,
@@ -62,14 +63,14 @@ def source_hashes(source: Path) -> dict[str, str | None]:
     """SHA-256 of each file of a source; None for a file that cannot be read (it was
     skipped, and is listed in the skipped table)."""
     if source.is_file():
-        return {source.name: _hash_or_none(source)}
+        return {path_text(source.name): _hash_or_none(source)}
     found = {}
     for root, dirs, files in os.walk(source):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(root) / name
             if not name.startswith(".") and path.is_file():
-                found[str(path.relative_to(source))] = _hash_or_none(path)
+                found[path_text(path.relative_to(source))] = _hash_or_none(path)
     return found
 
 

@@ -4,7 +4,7 @@ Reading knows file kinds and encodings and nothing of analysis; cleaning (layout
 title, byline, furniture) is :mod:`discourse_workbook.clean`.
 """
 
-from .encoding import decode_bytes, read_text
+from .encoding import decode_bytes, path_text, read_text
 from .html import extract_html
 from .markdown import strip_markdown
 from .sources import (
@@ -24,6 +24,7 @@ __all__ = [
     "extract_html",
     "iter_files",
     "iter_units",
+    "path_text",
     "read_file",
     "read_text",
     "strip_markdown",

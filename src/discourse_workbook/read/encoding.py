@@ -8,9 +8,12 @@ Latin-1. Nothing is ever replaced by U+FFFD; binary files are refused.
 
 from __future__ import annotations
 
+import codecs
+import os
 import re
 import unicodedata
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import InputError
 
@@ -26,35 +29,141 @@ _BINARY_MAGIC = {
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\x80-\x9f]")
 
 
-def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
-    """Decode a file's bytes, returning ``(text, encoding)``.
+class Decoded(NamedTuple):
+    """A file's text, the encoding it was read in, and how many of its bytes were not
+    valid in that encoding and were read as Windows-1252 instead (``repaired``)."""
 
-    UTF-8 (with or without BOM) and UTF-16 with a BOM are tried first; anything else is
-    a legacy encoding: a Cyrillic, Greek or other non-Latin code page when
-    charset-normalizer is confident of one, else Windows-1252 (a superset of Latin-1's
-    printable range), else Latin-1. Nothing is ever replaced by U+FFFD.
+    text: str
+    encoding: str
+    repaired: int = 0
+
+
+def decode_bytes(data: bytes, name: str, *, declared: str | None = None) -> Decoded:
+    """Decode a file's bytes.
+
+    A byte-order mark decides (UTF-8, UTF-16); so does an encoding the file declares
+    (``declared``, e.g. an HTML page's ``<meta charset>``) when the bytes bear it out.
+    UTF-16 without a mark is recognised by its pattern of zero bytes. Otherwise UTF-8 is
+    tried: a file that is UTF-8 except for a few stray bytes (fewer than its valid UTF-8
+    characters) stays UTF-8, with just those bytes read as Windows-1252 and counted in
+    ``repaired``. Anything else is a legacy encoding: a Cyrillic, Greek or other
+    non-Latin code page when charset-normalizer is confident of one, else Windows-1252
+    (a superset of Latin-1's printable range), else Latin-1. Nothing is ever replaced
+    by U+FFFD.
 
     >>> decode_bytes("Élite".encode("cp1252"), "x.txt")
-    ('Élite', 'cp1252')
+    Decoded(text='Élite', encoding='cp1252', repaired=0)
+    >>> decode_bytes("Café, naïve façade, ".encode() + b"\\xe9t\\xe9", "x.txt")
+    Decoded(text='Café, naïve façade, été', encoding='utf-8', repaired=2)
     """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        return _utf8(data[3:], name, "utf-8-sig")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        return _strict(data, "utf-16", name)
     for magic, kind in _BINARY_MAGIC.items():
         if data.startswith(magic):
             raise InputError(f"{name} is {kind}, not text; convert it to text first.")
+    if declared is not None:
+        try:
+            return Decoded(data.decode(declared), declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
     if b"\x00" in data[:65536]:
-        raise InputError(f"{name} is a binary file, not text.")
+        utf16 = _utf16_without_mark(data)
+        if utf16 is None:
+            raise InputError(f"{name} is a binary file, not text.")
+        return _strict(data, utf16, name)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    mostly_utf8 = _utf8(data, name, "utf-8", give_up=True)
+    if mostly_utf8 is not None:
+        return mostly_utf8
     encoding = _guess_legacy_encoding(data)
     text = data.decode(encoding)
     if len(_CONTROL.findall(text[:65536])) > 0.01 * min(len(text), 65536):
         raise InputError(f"{name} is a binary file, not text.")
-    return text, encoding
+    return Decoded(text, encoding)
+
+
+def _strict(data: bytes, encoding: str, name: str) -> Decoded:
+    try:
+        return Decoded(data.decode(encoding), encoding)
+    except UnicodeDecodeError:
+        raise InputError(f"{name} is not valid {encoding.upper()} text.") from None
+
+
+def _utf8(data: bytes, name: str, encoding: str, *, give_up: bool = False) -> Decoded | None:
+    """UTF-8 with each invalid byte read as Windows-1252 (Latin-1 for the five bytes
+    Windows-1252 leaves undefined). With ``give_up``, None when the invalid bytes are
+    not fewer than the valid UTF-8 characters other than ASCII: then the file is not
+    UTF-8 at all."""
+    pieces, repaired, position = [], 0, 0
+    while True:
+        try:
+            pieces.append(data[position:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as err:
+            bad_start, bad_end = position + err.start, position + err.end
+            pieces.append(data[position:bad_start].decode("utf-8"))
+            bad = data[bad_start:bad_end]
+            pieces.append("".join(_cp1252_byte(b) for b in bad))
+            repaired += len(bad)
+            position = bad_end
+            if give_up and repaired > 1000:
+                return None
+    text = "".join(pieces)
+    if give_up and repaired >= sum(ord(c) > 127 for c in text) - repaired:
+        return None
+    return Decoded(text, encoding, repaired)
+
+
+def _cp1252_byte(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return bytes([byte]).decode("latin-1")
+
+
+def _utf16_without_mark(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when zero bytes fall in every other place, as they do
+    in UTF-16 text of a mostly Latin script; else None."""
+    sample = data[:65536]
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    pairs = len(sample) // 2
+    odd = sample[1::2].count(0)
+    even = sample[0::2].count(0)
+    if odd >= 0.4 * pairs and even <= 0.01 * pairs:
+        return "utf-16-le"
+    if even >= 0.4 * pairs and odd <= 0.01 * pairs:
+        return "utf-16-be"
+    return None
+
+
+_DECLARED = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_:.-]{1,40})",
+                       re.IGNORECASE)
+# What browsers read these labels as (WHATWG Encoding): Latin-1 means Windows-1252.
+_LABELS = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+           "us-ascii": "cp1252", "ascii": "cp1252", "windows-1252": "cp1252"}
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding an HTML page declares in a ``<meta charset>`` (or ``http-equiv``)
+    near its start, as a Python codec name; None when it declares none we know.
+
+    >>> declared_charset(b'<html><head><meta charset="ISO-8859-1">')
+    'cp1252'
+    """
+    match = _DECLARED.search(data[:4096])
+    if match is None:
+        return None
+    label = match.group(1).decode("ascii").lower()
+    try:
+        return _LABELS.get(label) or codecs.lookup(label).name
+    except LookupError:
+        return None
 
 
 def _guess_legacy_encoding(data: bytes) -> str:
@@ -118,17 +227,29 @@ _CJK = {
 }
 
 
-def read_text(path: Path) -> tuple[str, str]:
-    """Read a text file in whatever encoding it has; return ``(text, encoding)``."""
+def path_text(path: str | Path) -> str:
+    """A path as text that can be printed and stored: bytes of a file name that are not
+    UTF-8 are shown as escapes ("caf\\xe9.txt"), never carried as surrogates.
+
+    >>> path_text(Path(os.fsdecode(b"caf\\xe9.txt")))
+    'caf\\\\xe9.txt'
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def read_text(path: Path, *, html: bool = False) -> Decoded:
+    """Read a text file in whatever encoding it has (an HTML page's declared one when
+    ``html``)."""
     try:
         data = path.read_bytes()
     except IsADirectoryError:
-        raise InputError(f"{path} is a folder where a file was expected.") from None
+        raise InputError(f"{path_text(path)} is a folder where a file was expected.") from None
     except PermissionError:
-        raise InputError(f"{path} cannot be read (permission denied).") from None
+        raise InputError(f"{path_text(path)} cannot be read (permission denied).") from None
     except OSError as err:
-        raise InputError(f"{path} cannot be read ({err.strerror or err}).") from None
+        raise InputError(f"{path_text(path)} cannot be read ({err.strerror or err}).") from None
     if not data.strip():
-        raise InputError(f"{path} is empty.")
-    return decode_bytes(data, str(path))
+        raise InputError(f"{path_text(path)} is empty.")
+    declared = declared_charset(data) if html else None
+    return decode_bytes(data, path_text(path), declared=declared)
 

@@ -1,83 +1,130 @@
 """Tables of documents: a CSV or JSON Lines file holds one document per row.
 
 A ``text`` column is required; ``doc_id``, ``title``, ``author`` and ``date`` are kept
-when present.
+when present. A row that cannot be read (a line that is not JSON, a CSV row with the
+wrong number of fields) is skipped and named with its line number; the other rows are
+read.
 """
 
 from __future__ import annotations
 
+import csv
 import io
 import json
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
 from ..errors import InputError
+from .encoding import path_text
 
 TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
 TABLE_FIELDS = ("doc_id", "title", "author", "date")
 
 
-def read_rows(text: str, path: Path) -> tuple[list[str], list[dict]]:
-    """Return the column names and the rows of a CSV or JSONL file's text."""
+@dataclass(frozen=True)
+class BadRow:
+    """A row that cannot be read: where it starts in the file, and why."""
+
+    line: int
+    reason: str
+
+
+def read_rows(text: str, path: Path) -> tuple[list[str], list[dict | BadRow]]:
+    """Return the column names and the rows of a CSV or JSONL file's text, a row that
+    cannot be read standing as a :class:`BadRow` in its place."""
     if path.suffix.lower() in {".jsonl", ".ndjson"}:
-        return _read_jsonl(text, path)
+        return _read_jsonl(text)
     return _read_csv(text, path)
 
 
-def _read_csv(text: str, path: Path) -> tuple[list[str], list[dict]]:
-    try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        reason = str(err).strip().splitlines()[0].rstrip(".")
-        raise InputError(f"{path} is not a readable CSV table ({reason}).") from None
-    return [str(c) for c in frame.columns], frame.to_dict("records")
+def _read_csv(text: str, path: Path) -> tuple[list[str], list[dict | BadRow]]:
+    csv.field_size_limit(sys.maxsize)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header: list[str] | None = None
+    rows: list[dict | BadRow] = []
+    end = 0  # the line where the previous record ended
+    while True:
+        start = end + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as err:
+            end = reader.line_num
+            rows.append(BadRow(start, f"is not a readable CSV row ({err})"))
+            continue
+        end = reader.line_num
+        if not record or not any(field.strip() for field in record):
+            continue  # a blank line
+        if header is None:
+            header = [name.strip() for name in record]
+            continue
+        if len(record) != len(header):
+            rows.append(BadRow(start, f"has {len(record)} fields where the header has "
+                                      f"{len(header)}"))
+            continue
+        rows.append(dict(zip(header, record, strict=True)))
+    if header is None:
+        raise InputError(f"{path_text(path)} is not a readable CSV table (it has no header).")
+    return header, rows
 
 
-def _read_jsonl(text: str, path: Path) -> tuple[list[str], list[dict]]:
-    rows = []
+def _read_jsonl(text: str) -> tuple[list[str], list[dict | BadRow]]:
+    rows: list[dict | BadRow] = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
         except json.JSONDecodeError:
-            raise InputError(f"{path} line {number} is not valid JSON.") from None
+            rows.append(BadRow(number, "is not valid JSON"))
+            continue
         if not isinstance(row, dict):
-            raise InputError(f"{path} line {number} is not a JSON object.")
+            rows.append(BadRow(number, "is not a JSON object"))
+            continue
         rows.append(row)
-    columns = list(dict.fromkeys(key for row in rows for key in row))
+    columns = list(dict.fromkeys(key for row in rows if isinstance(row, dict) for key in row))
     return columns, rows
 
 
-def row_documents(table: tuple[list[str], list[dict]], path: Path, encoding: str) -> list[dict]:
-    """Return one raw document per row (``text`` as written, not cleaned yet).
+def row_documents(table: tuple[list[str], list[dict | BadRow]], path: Path,
+                  encoding: str, repaired: int = 0) -> list[dict | tuple[str, str]]:
+    """Return one raw document per row (``text`` as written, not cleaned yet), and for a
+    row that cannot be read a ``(source, reason)`` pair.
 
-    The source of a row is ``path#N`` (N counts rows from 0); its ``doc_id`` is the
-    row's ``doc_id`` cell, else N.
+    Bytes of the file that had to be repaired (see :class:`~.encoding.Decoded`) are
+    not charged to a row. The source of a row is ``path#N`` (N counts the file's rows
+    from 0, unreadable ones included); its ``doc_id`` is the row's ``doc_id`` cell,
+    else N.
     """
     columns, rows = table
     if "text" not in columns:
         found = ", ".join(columns[:8]) or "none"
-        raise InputError(f"{path} has no 'text' column (its columns: {found}).")
-    return [
-        {
+        raise InputError(f"{path_text(path)} has no 'text' column (its columns: {found}).")
+    name = path_text(path)
+    documents: list[dict | tuple[str, str]] = []
+    for number, row in enumerate(rows):
+        if isinstance(row, BadRow):
+            documents.append((name, f"line {row.line} {row.reason} (the row is skipped)"))
+            continue
+        documents.append({
             "doc_id": _cell(row.get("doc_id")) or str(number),
-            "source": f"{path}#{number}",
+            "source": f"{name}#{number}",
             "title": _cell(row.get("title")),
             "author": _cell(row.get("author")),
             "date": _cell(row.get("date")),
             "encoding": encoding,
+            "repaired": 0,
             "text": _cell(row.get("text")) or "",
             "header": False,
-        }
-        for number, row in enumerate(rows)
-    ]
+        })
+    return documents
 
 
 def _cell(value: object) -> str | None:
     """A table cell as text, or None when it is missing or blank."""
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or (isinstance(value, float) and value != value):
         return None
     text = str(value).strip()
     return text or None

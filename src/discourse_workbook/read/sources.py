@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from .encoding import read_text
+from .encoding import path_text, read_text
 from .html import extract_html
 from .markdown import strip_markdown
 from .rows import TABLE_SUFFIXES, read_rows, row_documents
@@ -67,7 +67,7 @@ def iter_files(sources: Iterable[str | Path]) -> Iterator[Path | Skipped]:
         path = Path(source)
         if not path.exists():
             kind = "link that points nowhere" if path.is_symlink() else "path"
-            raise InputError(f"{path} does not exist (no such {kind}).")
+            raise InputError(f"{path_text(path)} does not exist (no such {kind}).")
         if path.is_dir():
             yield from _walk_folder(path)
         else:
@@ -83,13 +83,14 @@ def _walk_folder(root: Path) -> Iterator[Path | Skipped]:
             key = (stat.st_dev, stat.st_ino)
             if key in seen:
                 yield Skipped(
-                    str(folder), "is a folder link that loops back to a folder already read"
+                    path_text(folder), "is a folder link that loops back to a folder already read"
                 )
                 return
             seen.add(key)
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as err:
-            yield Skipped(str(folder), f"is a folder that cannot be read ({err.strerror or err})")
+            reason = f"is a folder that cannot be read ({err.strerror or err})"
+            yield Skipped(path_text(folder), reason)
             return
         for entry in entries:
             if entry.name.startswith("."):
@@ -102,11 +103,11 @@ def _walk_folder(root: Path) -> Iterator[Path | Skipped]:
             if is_dir:
                 yield from walk(path)
             elif not path.exists():
-                yield Skipped(str(path), "is a link that points nowhere")
+                yield Skipped(path_text(path), "is a link that points nowhere")
             elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
                 continue
             elif not path.is_file():
-                yield Skipped(str(path), "is not a regular file (a pipe, socket or device)")
+                yield Skipped(path_text(path), "is not a regular file (a pipe, socket or device)")
             else:
                 yield path
 
@@ -124,12 +125,14 @@ def iter_units(sources: Iterable[str | Path]) -> Iterator[FileRef | dict | Skipp
             yield item
         elif item.suffix.lower() in TABLE_SUFFIXES:
             for row in _catch(_table_documents, item):
-                if isinstance(row, dict):
+                if isinstance(row, tuple):  # a row that cannot be read
+                    row = Skipped(*row)
+                elif isinstance(row, dict):
                     row["doc_id"] = _unique_id(row["doc_id"], item, seen)
                 yield row
         else:
             size = item.stat().st_size if item.exists() else 0
-            yield FileRef(item, _unique_id(item.stem, item, seen), size)
+            yield FileRef(item, _unique_id(path_text(item.stem), item, seen), size)
 
 
 def read_file(ref: FileRef) -> dict | Skipped:
@@ -142,22 +145,22 @@ def read_file(ref: FileRef) -> dict | Skipped:
 
 
 def _file_document(path: Path) -> list[dict]:
-    text, encoding = read_text(path)
     suffix = path.suffix.lower()
+    text, encoding, repaired = read_text(path, html=suffix in HTML_SUFFIXES)
     meta: dict[str, str | None] = {"title": None, "author": None, "date": None}
     if suffix in HTML_SUFFIXES:
         meta = extract_html(text)
         text = meta["text"] or ""
     elif suffix in MARKDOWN_SUFFIXES:
         text = strip_markdown(text)
-    return [{"doc_id": path.stem, "source": str(path), "title": meta["title"],
+    return [{"doc_id": path_text(path.stem), "source": path_text(path), "title": meta["title"],
              "author": meta["author"], "date": meta["date"], "encoding": encoding,
-             "text": text, "header": True}]
+             "repaired": repaired, "text": text, "header": True}]
 
 
 def _table_documents(path: Path) -> list[dict]:
-    text, encoding = read_text(path)
-    return row_documents(read_rows(text, path), path, encoding)
+    text, encoding, repaired = read_text(path)
+    return row_documents(read_rows(text, path), path, encoding, repaired)
 
 
 def _catch(read, path: Path) -> list[dict | Skipped]:
@@ -166,7 +169,7 @@ def _catch(read, path: Path) -> list[dict | Skipped]:
         return list(read(path))
     except InputError as err:
         message = str(err).rstrip(".")
-        return [Skipped(str(path), message.removeprefix(f"{path} "))]
+        return [Skipped(path_text(path), message.removeprefix(f"{path_text(path)} "))]
 
 
 def _unique_id(doc_id: str, path: Path, seen: set[str]) -> str:
@@ -174,7 +177,8 @@ def _unique_id(doc_id: str, path: Path, seen: set[str]) -> str:
     candidate = doc_id
     if candidate in seen:
         candidate = (
-            f"{path.stem}/{doc_id}" if doc_id != path.stem else f"{path.parent.name}/{doc_id}"
+            f"{path_text(path.stem)}/{doc_id}" if doc_id != path_text(path.stem)
+            else f"{path_text(path.parent.name)}/{doc_id}"
         )
     base, k = candidate, 2
     while candidate in seen:
