@@ -228,7 +228,8 @@ def plot_term_trends(table: pd.DataFrame) -> Figure:
     axes. Grouped by year, decade or period the x axis is time and each panel a line;
     grouped otherwise, each group is a bar, in the table's order.
 
-    >>> fig = plot_term_trends(term_trends(tables.terms, group_documents(docs, by="decade")))
+    >>> by_decade = group_documents(tables.documents, by="decade")
+    >>> fig = plot_term_trends(term_trends(tables.terms, by_decade, items=["harbour", "railway"]))
     """
     grouping = _grouping(table)
     terms = _order(table["term"])
@@ -434,7 +435,9 @@ def similar_pairs_table(pairs: pd.DataFrame, *, caption: str | None = None) -> S
     :func:`~discourse_workbook.stats.similarity.similar_documents`) as a table for a
     report; its HTML shows names and words as text (escaped), never as markup.
 
-    >>> similar_pairs_table(similar_documents(tables.terms, groups)).to_html()
+    >>> page = similar_pairs_table(similar_documents(tables.terms, groups, top=3)).to_html()
+    >>> page.count("<tr>"), "district · schools · teachers" in page
+    (4, True)
     """
     frame = pd.DataFrame({
         "Document": pairs["doc_a"].astype(str).to_numpy(),

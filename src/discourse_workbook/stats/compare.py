@@ -7,9 +7,15 @@ when there are dates). Per document, per author and per year are the same compar
 different grouping. Each table is exactly what its chart in
 :mod:`discourse_workbook.plots.compare` draws, so a report can write it beside the figure.
 
+The examples use ``tables``, the analysed corpus of ``tests/fixtures/compare``: nine short
+pieces by Hale (on a harbour), Okafor (on schools) and Lindqvist (on railways).
+
 >>> groups = group_documents(tables.documents, by="author", max_groups=40)
->>> compare_sentiment(tables.sentences, groups)
->>> key_terms_by_group(tables.terms, groups, top=10)
+>>> compare_sentiment(tables.sentences, groups)[["group", "sentences", "sentiment"]].round(2)
+       group  sentences  sentiment
+0       Hale         23       0.28
+1     Okafor         24      -0.36
+2  Lindqvist         20      -0.01
 """
 
 from __future__ import annotations
@@ -90,7 +96,11 @@ def compare_sentiment(sentences: pd.DataFrame, groups: pd.DataFrame) -> pd.DataF
     group order. Columns: grouping, group, documents, first_date, last_date, sentences,
     sentiment, q1, median, q3, min, max.
 
-    >>> compare_sentiment(tables.sentences, group_documents(tables.documents, by="year"))
+    >>> by_decade = group_documents(tables.documents, by="decade")
+    >>> compare_sentiment(tables.sentences, by_decade)[["group", "documents", "median"]]
+       group  documents  median
+    0  2000s          7     0.0
+    1  2010s          2     0.0
     """
     if "compound" not in sentences.columns:
         from ..sentiment import score_sentences
@@ -165,7 +175,15 @@ def key_terms_by_group(
     gives no rows. Columns: grouping, group, term, count, rate, documents, other_count,
     other_rate, g2, p, log_ratio.
 
-    >>> key_terms_by_group(tables.terms, group_documents(tables.documents, by="author"))
+    >>> table = key_terms_by_group(tables.terms, groups, min_count=3, min_g2=6.63, top=2)
+    >>> table[["group", "term", "count", "g2", "log_ratio"]].round(1)
+           group      term  count    g2  log_ratio
+    0       Hale   harbour      8  16.7        4.9
+    1       Hale      quay      5  10.4        4.2
+    2     Okafor   schools      7  15.6        4.8
+    3     Okafor  district      6  13.4        4.6
+    4  Lindqvist   freight      6  13.7        4.7
+    5  Lindqvist      line      5  11.4        4.4
     """
     if min_count < 1:
         raise ValueError(f"min_count must be at least 1, not {min_count}.")
@@ -225,7 +243,7 @@ def term_trends(
     *,
     items: Iterable[str] | None = None,
     n: int = 6,
-    min_count: int = 20,
+    min_count: int = 5,
 ) -> pd.DataFrame:
     """Return how often chosen words occur in each group: ``count``, the group's ``words``
     and the ``rate`` per 1,000 words — Voyant's Trends, by author, year or decade (group by
@@ -240,8 +258,13 @@ def term_trends(
     Rows by word (in the order given or chosen), then group. Columns: grouping, group,
     term, count, words, rate.
 
-    >>> term_trends(tables.terms, group_documents(tables.documents, by="decade"),
-    ...             items=["terror", "communism"])
+    >>> by_decade = group_documents(tables.documents, by="decade")
+    >>> term_trends(tables.terms, by_decade, items=["Harbour", "railway"]).round(1)
+      grouping  group     term  count  words  rate
+    0   decade  2000s  harbour      8    712  11.2
+    1   decade  2010s  harbour      0    190   0.0
+    2   decade  2000s  railway      2    712   2.8
+    3   decade  2010s  railway      3    190  15.8
     """
     row_of_doc, order = group_index(groups)
     matrix = count_matrix(terms, row_of_doc, order)
@@ -310,7 +333,15 @@ def actors_by_group(
     (most mentioned first). Columns: grouping, group, actor, kind, mentions, words, rate,
     sentences, sentiment.
 
-    >>> actors_by_group(tables.mentions, tables.sentences, groups, top=8)
+    >>> table = actors_by_group(tables.mentions, tables.sentences, groups, top=2)
+    >>> table[["group", "actor", "mentions", "rate", "sentiment"]].round(2)
+           group    actor  mentions  rate  sentiment
+    0       Hale    Japan         3  9.43       0.31
+    1       Hale  Germany         0  0.00        NaN
+    2     Okafor    Japan         0  0.00        NaN
+    3     Okafor  Germany         0  0.00        NaN
+    4  Lindqvist    Japan         0  0.00        NaN
+    5  Lindqvist  Germany         2  6.94       0.00
     """
     row_of_doc, order = group_index(groups)
     words = _group_words(groups, order, sentences)
@@ -383,7 +414,12 @@ def voices_by_group(
 
     The group's words come from the groups table (``n_tokens``), else from ``sentences``.
 
-    >>> voices_by_group(tables.quotes, groups, top=8)
+    >>> table = voices_by_group(tables.quotes, groups)
+    >>> table[table["quotes"] > 0][["group", "speaker", "quotes", "words"]]
+           group       speaker  quotes  words
+    1       Hale   Ellen Marsh       2     23
+    3     Okafor  Daniel Reyes       2     25
+    8  Lindqvist    Karin Holm       1      8
     """
     row_of_doc, order = group_index(groups)
     group_words = _group_words(groups, order, sentences)

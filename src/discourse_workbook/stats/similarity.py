@@ -7,6 +7,9 @@ share words that few other documents use, not when both say "government" often. 
 cosine of two vectors runs from 0 (no content word in common) to 1 (the same words in the
 same proportions). It measures shared vocabulary, not shared meaning or stance: two
 speeches for and against a war are similar.
+
+The examples use ``tables`` and ``groups`` (by author) of the test corpus
+``tests/fixtures/compare``, as in :mod:`~discourse_workbook.stats.compare`.
 """
 
 from __future__ import annotations
@@ -51,7 +54,13 @@ def similar_documents(
     blocks, so a corpus of thousands of documents needs no square table in memory.
     Columns: doc_a, doc_b, group_a, group_b, similarity, shared_terms.
 
-    >>> similar_documents(tables.terms, group_documents(tables.documents, by="author"))
+    >>> pairs = similar_documents(tables.terms, groups, top=2)
+    >>> pairs[["doc_a", "doc_b", "similarity"]].round(2)
+                  doc_a           doc_b  similarity
+    0  2010-Lindqvist-1  2012-Lindqvist        0.67
+    1       2004-Okafor     2006-Okafor        0.67
+    >>> pairs["shared_terms"].iloc[1]
+    'district · schools · teachers · daniel · left'
     """
     weights, vocabulary = _document_vectors(terms, groups, min_df)
     group_of = groups["group"].to_numpy(dtype=object)
@@ -109,7 +118,12 @@ def group_similarity(terms: pd.DataFrame, groups: pd.DataFrame, *, min_df: int =
     is the dot product of the two groups' summed vectors. Every ordered pair of groups has
     a row, in group order. Columns: grouping, group_a, group_b, similarity, pairs.
 
-    >>> group_similarity(tables.terms, group_documents(tables.documents, by="author"))
+    >>> table = group_similarity(tables.terms, groups)
+    >>> table[table["group_a"] == "Hale"][["group_b", "similarity", "pairs"]].round(2)
+         group_b  similarity  pairs
+    0       Hale        0.59      6
+    1     Okafor        0.07      9
+    2  Lindqvist        0.08      9
     """
     weights, _ = _document_vectors(terms, groups, min_df)
     _, order = group_index(groups)

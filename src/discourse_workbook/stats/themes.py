@@ -6,6 +6,9 @@ a mix of themes. It is seeded, so the same tables give the same themes. A theme 
 pattern of co-occurring words, not a finding: the number of themes is a choice, its words
 need reading in context (kwic) before they are named, and another choice of theme number
 or seed gives other themes. Use it to find what to read, never as evidence on its own.
+
+The examples use ``tables`` and ``groups`` (by author) of the test corpus
+``tests/fixtures/compare``, as in :mod:`~discourse_workbook.stats.compare`.
 """
 
 from __future__ import annotations
@@ -42,13 +45,13 @@ class Themes:
 
 
 def suggest_themes(n_documents: int) -> int:
-    """Return a default number of themes: about the square root of half the number of
+    """Return a default number of themes: about the square root of the number of
     documents, at least 2, at most 10, and fewer than the documents.
 
     >>> [suggest_themes(n) for n in (3, 9, 59, 308, 5000)]
-    [2, 2, 5, 10, 10]
+    [2, 3, 8, 10, 10]
     """
-    guess = round(math.sqrt(n_documents / 2))
+    guess = round(math.sqrt(n_documents))
     return max(2, min(MAX_THEMES, guess, n_documents - 1))
 
 
@@ -76,8 +79,17 @@ def find_themes(
     Needs at least three documents with content terms; fewer give empty tables and a
     ``note`` saying why.
 
-    >>> themes = find_themes(tables.terms, group_documents(tables.documents, by="author"))
-    >>> themes.terms.query("rank <= 3")
+    >>> themes = find_themes(tables.terms, groups, n_themes=3)
+    >>> themes.terms.query("rank == 1")[["theme", "label"]]
+        theme                             label
+    0       1       1: freight · line · railway
+    8       2  2: schools · district · teachers
+    16      3     3: harbour · quay · fishermen
+    >>> themes.groups.query("share > 0.5")[["group", "theme", "share"]].round(2)
+           group  theme  share
+    2       Hale      3   0.96
+    4     Okafor      2   0.99
+    6  Lindqvist      1   0.99
     """
     from sklearn.decomposition import NMF
 
