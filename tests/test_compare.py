@@ -176,6 +176,15 @@ def test_without_chosen_words_the_most_unevenly_used_content_words_are_shown(tab
     assert (shares > 0.75).all()
 
 
+def test_with_one_group_the_trend_words_are_its_most_frequent_content_words(tables):
+    alone = group_documents(tables.documents.assign(author="Everyone"), by="author")
+    chosen = term_trends(tables.terms, alone, n=3)["term"].tolist()
+    content = tables.terms[vectors.content_mask(tables.terms)]
+    totals = content.groupby("term")["count"].sum().sort_values(ascending=False)
+    assert len(chosen) == 3
+    assert [totals[t] for t in chosen] == totals.iloc[:3].tolist()
+
+
 # --------------------------------------------------------------------------- actors, voices
 
 

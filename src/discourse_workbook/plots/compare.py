@@ -187,7 +187,9 @@ def plot_key_terms_by_group(
                  f"rest of the corpus ({top} by G²)", x=0.01, ha="left", fontweight="bold")
     for ax in axes.ravel()[n:]:
         ax.set_axis_off()
-    if not n:
+    if n < 2 and table.empty:
+        for ax in axes.ravel():
+            ax.set_axis_off()
         say_empty(axes[0, 0], "No key terms: a comparison needs at least two groups.")
         return fig
     by_group = {g: rows_ for g, rows_ in table.groupby("group", sort=False)}

@@ -254,7 +254,8 @@ def term_trends(
     terms whose use varies most between the groups are chosen: those with the largest G²
     of a test of equal rates in every group (the log-likelihood goodness-of-fit statistic
     Σ 2·O·ln(O/E), expected counts in proportion to the groups' sizes), among terms used
-    ``min_count`` times in all. Every group has a row for every word, 0 where unused.
+    ``min_count`` times in all (with a single group, nothing varies: its most frequent
+    content terms are chosen). Every group has a row for every word, 0 where unused.
     Rows by word (in the order given or chosen), then group. Columns: grouping, group,
     term, count, words, rate.
 
@@ -297,7 +298,8 @@ def term_trends(
 
 def _most_varying(matrix: CountMatrix, *, n: int, min_count: int) -> list[str]:
     """The ``n`` content terms whose counts depart most from even use across the rows
-    (largest G² goodness of fit; ties alphabetically)."""
+    (largest G² goodness of fit; ties, such as every term of a single group, by falling
+    count, then alphabetically)."""
     total = np.asarray(matrix.counts.sum(axis=0)).ravel()
     share = matrix.words / max(matrix.words.sum(), 1.0)
     coo = matrix.counts.tocoo()
@@ -306,7 +308,7 @@ def _most_varying(matrix: CountMatrix, *, n: int, min_count: int) -> list[str]:
         cell = 2 * coo.data * np.log(coo.data / expected)
     g2 = np.bincount(coo.col, cell, minlength=len(total))
     eligible = np.flatnonzero(matrix.content & (total >= min_count))
-    ranked = sorted(eligible, key=lambda j: (-g2[j], matrix.vocabulary[j]))
+    ranked = sorted(eligible, key=lambda j: (-round(g2[j], 9), -total[j], matrix.vocabulary[j]))
     return [str(matrix.vocabulary[j]) for j in ranked[:n]]
 
 

@@ -99,8 +99,10 @@ def find_themes(
     weights, vocabulary = tfidf(matrix, min_df=min_df, max_df=max_df)
     used = np.flatnonzero(np.asarray(weights.sum(axis=1)).ravel() > 0)
     if len(used) < MIN_DOCUMENTS or weights.shape[1] < 2:
+        n = len(doc_ids)
         return Themes(note=f"Themes need at least {MIN_DOCUMENTS} documents sharing content "
-                           f"words; these tables have {len(used)}.")
+                           f"words; these tables have {n} document{'s' if n != 1 else ''}, "
+                           f"{len(used)} of them sharing words with another.")
     k = suggest_themes(len(used)) if n_themes is None else n_themes
     if not 2 <= k < len(used):
         raise ValueError(f"n_themes must be between 2 and {len(used) - 1} for "
@@ -144,9 +146,11 @@ def find_themes(
 def _theme_terms(components: np.ndarray, vocabulary: np.ndarray, top: int) -> pd.DataFrame:
     """Each theme's ``top`` words by weight (ties alphabetically), weights as shares."""
     rows = []
+    alphabetical = np.empty(len(vocabulary), dtype=np.int64)
+    alphabetical[np.argsort(vocabulary.astype(str), kind="stable")] = np.arange(len(vocabulary))
     for number, row in enumerate(components, start=1):
         total = row.sum()
-        best = np.lexsort((vocabulary, -row))[:top]
+        best = np.lexsort((alphabetical, -row))[:top]
         for place, j in enumerate(best, start=1):
             if row[j] <= 0:
                 break
