@@ -174,6 +174,10 @@ def test_without_chosen_words_the_most_unevenly_used_content_words_are_shown(tab
     # each chosen word is concentrated in one author's pieces
     shares = table.groupby("term")["count"].apply(lambda c: c.max() / c.sum())
     assert (shares > 0.75).all()
+    # key terms come first: here only two reach p < 0.0001
+    key = set(key_terms_by_group(tables.terms, by_author)["term"])
+    assert len(key) == 2
+    assert set(term_trends(tables.terms, by_author, n=2)["term"]) == key
 
 
 def test_with_one_group_the_trend_words_are_its_most_frequent_content_words(tables):

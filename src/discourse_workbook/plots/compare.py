@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 from pandas.io.formats.style import Styler
 
 from .style import CYCLE, NEGATIVE, NEUTRAL, PALETTE, POSITIVE, new_figure, say_empty
@@ -65,6 +66,13 @@ def wrap_label(label: object, *, width: int = 22, max_lines: int = 3) -> str:
         lines = lines[:max_lines]
         lines[-1] = lines[-1].rstrip(" ,;:-") + "…"
     return "\n".join(lines).replace("$", r"\$")
+
+
+def _fit(title: str, fig: Figure, *, size: float = 12) -> str:
+    """A title wrapped at spaces to the figure's width (about 0.6 em per character of
+    bold text), so that it is never cut off or wider than the chart."""
+    chars = max(30, int(fig.get_figwidth() * 72 / (0.6 * size)))
+    return "\n".join(textwrap.wrap(title, width=chars, break_long_words=False))
 
 
 def _noun(grouping: str, n: int = 1) -> str:
@@ -113,7 +121,7 @@ def plot_sentiment_comparison(table: pd.DataFrame, *, threshold: float = THRESHO
     fig, ax = new_figure(width=8.5, height=_rows_height(n), layout="constrained")
     dated = bool(n) and (table["first_date"] != "").any()
     order = "in date order" if dated else "in corpus order"
-    ax.set_title(f"Sentiment {_per(grouping)}, {order} ({n} {_noun(grouping, n)})")
+    ax.set_title(_fit(f"Sentiment {_per(grouping)}, {order} ({n} {_noun(grouping, n)})", fig))
     if not n:
         say_empty(ax, "No groups to compare.")
         return fig
@@ -183,8 +191,9 @@ def plot_key_terms_by_group(
     fig, axes = new_figure(width=3.3 * columns, height=0.9 + rows * (0.2 * per_panel + 0.9),
                            nrows=rows, ncols=columns, squeeze=False, layout="constrained")
     top = f"top {per_panel}" if per_panel > 1 else "the strongest"
-    fig.suptitle(f"Key terms {_per(grouping)}: words each uses markedly more often than the "
-                 f"rest of the corpus ({top} by G²)", x=0.01, ha="left", fontweight="bold")
+    fig.suptitle(_fit(f"Key terms {_per(grouping)}: words each uses markedly more often than "
+                      f"the rest of the corpus ({top} by G²)", fig),
+                 x=0.01, ha="left", fontweight="bold")
     for ax in axes.ravel()[n:]:
         ax.set_axis_off()
     if n < 2 and table.empty:
@@ -201,7 +210,7 @@ def plot_key_terms_by_group(
             continue
         y = np.arange(len(rows_))[::-1]
         ax.barh(y, rows_["g2"], color=POSITIVE, height=0.7)
-        ax.set_yticks(y, [wrap_label(t, width=20, max_lines=1) for t in rows_["term"]],
+        ax.set_yticks(y, [wrap_label(t, width=20, max_lines=2) for t in rows_["term"]],
                       fontsize=8)
         for yi, g2, ratio in zip(y, rows_["g2"], rows_["log_ratio"], strict=True):
             ax.annotate(f"×{2 ** ratio:.0f}" if ratio < 10 else "×1000+", (g2, yi),
@@ -210,6 +219,7 @@ def plot_key_terms_by_group(
         ax.set_ylim(-0.6, per_panel - 0.4)
         ax.margins(x=0.22)
         ax.tick_params(axis="x", labelsize=7)
+        ax.xaxis.set_major_locator(MaxNLocator(3, integer=True))
     fig.supxlabel("G² (log-likelihood; 15.13 means p < 0.0001); ×N: times more often than "
                   "in the rest of the corpus", fontsize=8)
     return fig
@@ -244,9 +254,9 @@ def plot_term_trends(table: pd.DataFrame) -> Figure:
     fig, axes = new_figure(width=width, height=1.2 + 1.7 * rows + (0 if timeline else 1.2),
                            nrows=rows, ncols=columns, squeeze=False, sharex=True,
                            layout="constrained")
-    fig.suptitle(f"How often {len(terms)} word{'s' if len(terms) != 1 else ''} occur "
-                 f"{_per(grouping)} (occurrences per 1,000 words)", x=0.01, ha="left",
-                 fontweight="bold")
+    fig.suptitle(_fit(f"How often {len(terms)} word{'s' if len(terms) != 1 else ''} occur "
+                      f"{_per(grouping)} (occurrences per 1,000 words)", fig),
+                 x=0.01, ha="left", fontweight="bold")
     for ax in axes.ravel()[len(terms):]:
         ax.set_axis_off()
     if not terms:
@@ -262,7 +272,7 @@ def plot_term_trends(table: pd.DataFrame) -> Figure:
             ax.plot(x, known["rate"], color=colour, marker="o", markersize=3, linewidth=1.4)
         else:
             ax.bar(rows_["group"].map(x_of), rows_["rate"], color=colour, width=0.75)
-        ax.set_title(wrap_label(term, width=40, max_lines=1), fontsize=9, fontweight="bold")
+        ax.set_title(wrap_label(term, width=40, max_lines=2), fontsize=9, fontweight="bold")
         ax.tick_params(labelsize=8)
     if not timeline:
         for ax in axes[-1]:
@@ -333,7 +343,7 @@ def plot_actors_by_group(table: pd.DataFrame) -> Figure:
     grouping = _grouping(table)
     grid, rows, columns = _grid(table, "group", "actor", "rate")
     fig, ax = _heatmap_figure(len(rows), len(columns))
-    ax.set_title(f"Actors named {_per(grouping)} (mentions per 1,000 words)")
+    ax.set_title(_fit(f"Actors named {_per(grouping)} (mentions per 1,000 words)", fig))
     if not grid.size:
         say_empty(ax, "No actor is mentioned.")
         return fig
@@ -356,8 +366,8 @@ def plot_actor_tone_by_group(table: pd.DataFrame, *, min_sentences: int = 3) -> 
     grid, rows, columns = _grid(table, "group", "actor", "sentiment")
     counts, _, _ = _grid(table, "group", "actor", "sentences")
     fig, ax = _heatmap_figure(len(rows), len(columns))
-    ax.set_title(f"Tone of the sentences naming each actor, {_per(grouping)} (mean VADER "
-                 f"compound; grey: fewer than {min_sentences} sentences)")
+    ax.set_title(_fit(f"Tone of the sentences naming each actor, {_per(grouping)} (mean "
+                      f"VADER compound; grey: fewer than {min_sentences} sentences)", fig))
     if not grid.size or not np.isfinite(grid).any():
         say_empty(ax, "No sentence naming an actor was scored.")
         return fig
@@ -384,8 +394,8 @@ def plot_voices_by_group(table: pd.DataFrame) -> Figure:
     words, rows, columns = _grid(table, "group", "speaker", "words")
     quotes, _, _ = _grid(table, "group", "speaker", "quotes")
     fig, ax = _heatmap_figure(len(rows), len(columns))
-    ax.set_title(f"Who is quoted {_per(grouping)} (words of direct speech; cells: number of "
-                 "quotations)")
+    ax.set_title(_fit(f"Who is quoted {_per(grouping)} (words of direct speech; cells: number "
+                      "of quotations)", fig))
     if not words.size or not np.nansum(words):
         say_empty(ax, "No quotation of direct speech.")
         return fig
@@ -412,8 +422,8 @@ def plot_group_similarity(table: pd.DataFrame) -> Figure:
     grid, rows, columns = _grid(table, "group_a", "group_b", "similarity")
     fig, ax = _heatmap_figure(len(rows), len(columns))
     what = "documents" if grouping == "document" else f"{_noun(grouping, 2)}' documents"
-    ax.set_title(f"How alike the {what} are (mean cosine similarity of their words' tf-idf; "
-                 "diagonal: within each)")
+    ax.set_title(_fit(f"How alike the {what} are (mean cosine similarity of their words' "
+                      "tf-idf; diagonal: within each)", fig))
     if not grid.size or not np.isfinite(grid).any():
         say_empty(ax, "No two documents to compare.")
         return fig
@@ -473,8 +483,9 @@ def plot_themes(theme_terms: pd.DataFrame, *, columns: int | None = None) -> Fig
     rows = max(1, math.ceil(n / columns))
     fig, axes = new_figure(width=3.1 * columns, height=1.0 + rows * (0.2 * per_panel + 0.8),
                            nrows=rows, ncols=columns, squeeze=False, layout="constrained")
-    fig.suptitle(f"{n} themes found by a topic model (NMF) — an exploratory aid: read the "
-                 "documents before naming a theme", x=0.01, ha="left", fontweight="bold")
+    fig.suptitle(_fit(f"{n} themes found by a topic model (NMF) — an exploratory aid: read "
+                      "the documents before naming a theme", fig),
+                 x=0.01, ha="left", fontweight="bold")
     for ax in axes.ravel()[n:]:
         ax.set_axis_off()
     if not n:
@@ -483,13 +494,15 @@ def plot_themes(theme_terms: pd.DataFrame, *, columns: int | None = None) -> Fig
     for number, (ax, theme) in enumerate(zip(axes.ravel(), themes, strict=False)):
         rows_ = theme_terms[theme_terms["theme"] == theme].sort_values("rank")
         y = np.arange(len(rows_))[::-1]
-        ax.barh(y, rows_["weight"], color=CYCLE[number % len(CYCLE)], height=0.7)
-        ax.set_yticks(y, [wrap_label(t, width=20, max_lines=1) for t in rows_["term"]],
+        ax.barh(y, 100 * rows_["weight"], color=CYCLE[number % len(CYCLE)], height=0.7)
+        ax.set_yticks(y, [wrap_label(t, width=20, max_lines=2) for t in rows_["term"]],
                       fontsize=8)
         ax.set_ylim(-0.6, per_panel - 0.4)
         ax.set_title(f"Theme {theme}", fontsize=9, fontweight="bold")
         ax.tick_params(axis="x", labelsize=7)
-    fig.supxlabel("Weight of the word in the theme (share of the theme's weight)", fontsize=8)
+        ax.xaxis.set_major_locator(MaxNLocator(3))
+    fig.supxlabel("Weight of the word in the theme (% of the theme's weight over all its "
+                  "words)", fontsize=8)
     return fig
 
 
@@ -504,8 +517,8 @@ def plot_theme_shares(theme_groups: pd.DataFrame) -> Figure:
     grouping = _grouping(theme_groups)
     grid, rows, columns = _grid(theme_groups, "group", "label", "share")
     fig, ax = _heatmap_figure(len(rows), len(columns))
-    ax.set_title(f"Themes {_per(grouping)}: mean share of each theme (topic model, "
-                 "exploratory)")
+    ax.set_title(_fit(f"Themes {_per(grouping)}: mean share of each theme (topic model, "
+                      "exploratory)", fig))
     if not grid.size:
         say_empty(ax, "Too few documents for themes.")
         return fig

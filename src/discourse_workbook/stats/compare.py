@@ -222,6 +222,7 @@ def _group_keyness(matrix: CountMatrix, *, min_count: int) -> pd.DataFrame:
     positive = (n2 > 0) & (rate_a > rate_b)
     return pd.DataFrame({
         "_group": group[positive],
+        "_term": term[positive],
         "group": np.asarray(matrix.rows, dtype=object)[group[positive]],
         "term": matrix.vocabulary[term[positive]],
         "count": a[positive].astype(np.int64),
@@ -250,12 +251,14 @@ def term_trends(
     year for a time line).
 
     ``items`` are single words, matched as terms are counted (case-folded, possessive
-    removed: "Terror" counts "terror" and "terror’s"). Without them, the ``n`` content
-    terms whose use varies most between the groups are chosen: those with the largest G²
-    of a test of equal rates in every group (the log-likelihood goodness-of-fit statistic
-    Σ 2·O·ln(O/E), expected counts in proportion to the groups' sizes), among terms used
-    ``min_count`` times in all (with a single group, nothing varies: its most frequent
-    content terms are chosen). Every group has a row for every word, 0 where unused.
+    removed: "Terror" counts "terror" and "terror’s"). Without them, the ``n`` key terms
+    whose use varies most between the groups are chosen: among the terms key for at least
+    one group (as :func:`key_terms_by_group` finds them) and used ``min_count`` times in
+    all, those with the largest G² of a test of equal rates in every group (the
+    log-likelihood goodness-of-fit statistic Σ 2·O·ln(O/E), expected counts in proportion
+    to the groups' sizes). When fewer than ``n`` terms are key (a small corpus), the most
+    varying other content terms fill the list; with a single group nothing varies and its
+    most frequent content terms are chosen. Every group has a row for every word, 0 where unused.
     Rows by word (in the order given or chosen), then group. Columns: grouping, group,
     term, count, words, rate.
 
@@ -297,9 +300,11 @@ def term_trends(
 
 
 def _most_varying(matrix: CountMatrix, *, n: int, min_count: int) -> list[str]:
-    """The ``n`` content terms whose counts depart most from even use across the rows
+    """The ``n`` key terms whose counts depart most from even use across the rows
     (largest G² goodness of fit; ties, such as every term of a single group, by falling
-    count, then alphabetically)."""
+    count, then alphabetically). Terms key for at least one row (as in
+    :func:`key_terms_by_group`) come first; other content terms fill the list when fewer
+    than ``n`` are key."""
     total = np.asarray(matrix.counts.sum(axis=0)).ravel()
     share = matrix.words / max(matrix.words.sum(), 1.0)
     coo = matrix.counts.tocoo()
@@ -307,8 +312,14 @@ def _most_varying(matrix: CountMatrix, *, n: int, min_count: int) -> list[str]:
         expected = total[coo.col] * share[coo.row]
         cell = 2 * coo.data * np.log(coo.data / expected)
     g2 = np.bincount(coo.col, cell, minlength=len(total))
-    eligible = np.flatnonzero(matrix.content & (total >= min_count))
-    ranked = sorted(eligible, key=lambda j: (-round(g2[j], 9), -total[j], matrix.vocabulary[j]))
+    eligible = matrix.content & (total >= min_count)
+    keyed = _group_keyness(matrix, min_count=MIN_KEY_COUNT)
+    keyed = keyed[(keyed["g2"] >= KEY_G2) & (keyed["log_ratio"] >= KEY_LOG_RATIO)]
+    key = np.zeros(len(total), bool)
+    key[keyed["_term"].to_numpy(dtype=np.int64)] = True
+    eligible = np.flatnonzero(eligible)
+    ranked = sorted(eligible, key=lambda j: (not key[j], -round(g2[j], 9), -total[j],
+                                             matrix.vocabulary[j]))
     return [str(matrix.vocabulary[j]) for j in ranked[:n]]
 
 
@@ -351,9 +362,10 @@ def actors_by_group(
         mentions[~mentions["demonym"].astype(bool)]
     totals = mentions["actor"].value_counts(sort=False)
     totals = totals.sort_index(kind="stable").sort_values(ascending=False, kind="stable")
-    chosen = list(dict.fromkeys(actors)) if actors is not None else list(totals.index[:top])
-    if isinstance(actors, str):
-        chosen = [actors]
+    if actors is None:
+        chosen = list(totals.index[:top])
+    else:
+        chosen = list(dict.fromkeys([actors] if isinstance(actors, str) else actors))
     kinds = mentions.drop_duplicates("actor").set_index("actor")["kind"] \
         if "kind" in mentions.columns else pd.Series(dtype=object)
     wanted = mentions[mentions["actor"].isin(chosen)]
