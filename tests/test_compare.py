@@ -297,3 +297,23 @@ def test_docstring_examples_run(module, tables, by_author):
              "pd": pd}
     result = doctest.testmod(module, extraglobs=globs, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0
+
+
+# --------------------------------------------------------------------------- all at once
+
+
+def test_compare_groups_returns_every_comparison_named_for_its_figure(tables):
+    results = compare.compare_groups(tables, max_groups=5)
+    assert list(results) == [
+        "groups", "document_sentiment", "group_sentiment", "key_terms_by_group", "term_trends",
+        "actors_by_group", "voices_by_group", "similar_documents", "group_similarity",
+        "theme_terms", "theme_shares",
+    ]
+    assert results["groups"]["group"].tolist() == AUTHORS  # the default: several authors
+    # nine documents are more than five: the per-document tone moves up to the authors
+    assert results["document_sentiment"]["grouping"].iloc[0] == "author"
+    assert compare.compare_groups(tables)["document_sentiment"]["grouping"].iloc[0] == \
+        "document"
+    # dated documents: trends per year, here per decade (nine years are more than five)
+    assert results["term_trends"]["grouping"].iloc[0] == "decade"
+    assert "theme_terms" not in compare.compare_groups(tables, themes=False)

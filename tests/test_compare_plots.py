@@ -168,8 +168,22 @@ def test_chart_docstring_examples_run(tables, groups):
              **{name: getattr(compare, name) for name in (
                  "compare_sentiment", "key_terms_by_group", "term_trends", "actors_by_group",
                  "voices_by_group")},
+             "compare_groups": compare.compare_groups,
              "group_similarity": similarity.group_similarity,
              "similar_documents": similarity.similar_documents,
              "find_themes": themes.find_themes}
     result = doctest.testmod(charts, extraglobs=globs, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 8 and result.failed == 0
+
+
+def test_draw_comparisons_gives_each_figure_with_the_table_it_draws(tables):
+    results = compare.compare_groups(tables, by="author")
+    drawn = charts.draw_comparisons(results)
+    assert set(drawn) == {
+        "document_sentiment", "group_sentiment", "key_terms_by_group", "term_trends",
+        "actors_by_group", "actor_tone_by_group", "voices_by_group", "group_similarity",
+        "theme_terms", "theme_shares",
+    }
+    for name, (fig, table) in drawn.items():
+        assert isinstance(fig, Figure), name
+        assert table is results["actors_by_group" if name == "actor_tone_by_group" else name]

@@ -25,9 +25,9 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 from pandas.io.formats.style import Styler
 
+from ..sentiment import THRESHOLD
 from .style import CYCLE, NEGATIVE, NEUTRAL, PALETTE, POSITIVE, new_figure, say_empty
 
-THRESHOLD = 0.05  # VADER's neutral band, as in the sentiment figures
 _SEQUENTIAL = mcolors.LinearSegmentedColormap.from_list("rate", ["#FFFFFF", PALETTE["blue"]])
 _DIVERGING = mcolors.LinearSegmentedColormap.from_list(
     "tone", [NEGATIVE, "#FFFFFF", POSITIVE])
@@ -528,7 +528,41 @@ def plot_theme_shares(theme_groups: pd.DataFrame) -> Figure:
     return fig
 
 
+# --------------------------------------------------------------------------- all at once
+
+
+def draw_comparisons(results: dict[str, pd.DataFrame]) -> dict[str, tuple[Figure, pd.DataFrame]]:
+    """Return the figure of each table of
+    :func:`~discourse_workbook.stats.compare.compare_groups`, with the table it draws:
+    ``{NAME: (figure, table)}``, for ``figures/NAME.png`` and ``figures/NAME.csv``. The
+    actors table gives two figures (``actors_by_group``, ``actor_tone_by_group``); the
+    similar pairs are a table (:func:`similar_pairs_table`), not a figure.
+
+    >>> drawn = draw_comparisons(compare_groups(tables, by="author"))
+    >>> sorted(drawn)[:3]
+    ['actor_tone_by_group', 'actors_by_group', 'document_sentiment']
+    """
+    groups = results.get("groups")
+    all_groups = list(groups["group"]) if groups is not None else None
+    charts = {
+        "document_sentiment": ("document_sentiment", plot_sentiment_comparison),
+        "group_sentiment": ("group_sentiment", plot_sentiment_comparison),
+        "key_terms_by_group": ("key_terms_by_group",
+                               lambda t: plot_key_terms_by_group(t, all_groups=all_groups)),
+        "term_trends": ("term_trends", plot_term_trends),
+        "actors_by_group": ("actors_by_group", plot_actors_by_group),
+        "actor_tone_by_group": ("actors_by_group", plot_actor_tone_by_group),
+        "voices_by_group": ("voices_by_group", plot_voices_by_group),
+        "group_similarity": ("group_similarity", plot_group_similarity),
+        "theme_terms": ("theme_terms", plot_themes),
+        "theme_shares": ("theme_shares", plot_theme_shares),
+    }
+    return {name: (draw(results[table]), results[table])
+            for name, (table, draw) in charts.items() if table in results}
+
+
 __all__ = [
+    "draw_comparisons",
     "plot_actor_tone_by_group",
     "plot_actors_by_group",
     "plot_group_similarity",

@@ -29,7 +29,7 @@ import pandas as pd
 from ..errors import InputError
 from ..segment import TOKEN, to_term
 from ..terms import KEY_G2, KEY_LOG_RATIO, chi2_p_value
-from .groups import UNKNOWN, group_index, grouping_of
+from .groups import MAX_GROUPS, UNKNOWN, group_index, grouping_of
 from .vectors import CountMatrix, count_matrix
 
 SENTIMENT_COLUMNS = ["grouping", "group", "documents", "first_date", "last_date", "sentences",
@@ -459,3 +459,70 @@ def voices_by_group(
     with np.errstate(divide="ignore", invalid="ignore"):
         table["share"] = table["words"] / np.repeat(group_words, len(chosen))
     return table[VOICE_COLUMNS]
+
+
+# --------------------------------------------------------------------------- all at once
+
+
+def compare_groups(
+    tables,
+    *,
+    by: str | None = None,
+    max_groups: int | None = MAX_GROUPS,
+    split_gap: int | None = None,
+    items: Iterable[str] | None = None,
+    top: int = 10,
+    themes: bool = True,
+) -> dict[str, pd.DataFrame]:
+    """Return every comparison of a corpus, each table named as its figure would be
+    (``figures/NAME.csv``), in the order a report shows them:
+
+    - ``groups``: the groups compared (:func:`~.groups.summarise_groups`);
+    - ``document_sentiment``: tone per document, or per author or decade when there are
+      more than ``max_groups`` documents; ``group_sentiment``: tone per group;
+    - ``key_terms_by_group`` (``top`` per group), ``term_trends`` (``items``, or the most
+      varying key terms; per year or decade when the documents are dated, else per group),
+      ``actors_by_group``, ``voices_by_group``;
+    - ``similar_documents`` (the ``top`` most similar pairs), ``group_similarity``;
+    - ``theme_terms`` and ``theme_shares`` (an exploratory topic model; left out with
+      ``themes=False``, or when the corpus is too small).
+
+    ``tables`` has documents, sentences, terms, mentions and quotes (a
+    :class:`~discourse_workbook.tables.Tables`); ``by``, ``max_groups`` and ``split_gap``
+    are those of :func:`~.groups.group_documents` (``max_groups=None``: no limit). The
+    documents' author and date come from the table; fill them from file names first with
+    :func:`~discourse_workbook.metadata.add_name_metadata` when the table has none.
+
+    >>> results = compare_groups(tables, by="author")
+    >>> list(results)[:4], results["group_sentiment"]["group"].tolist()
+    (['groups', 'document_sentiment', 'group_sentiment', 'key_terms_by_group'], \
+['Hale', 'Okafor', 'Lindqvist'])
+    """
+    from .groups import group_documents, summarise_groups
+    from .similarity import group_similarity, similar_documents
+    from .themes import find_themes
+
+    documents = tables.documents
+    groups = group_documents(documents, by=by, max_groups=max_groups, split_gap=split_gap)
+    each = group_documents(documents, by="document", max_groups=max_groups,
+                           split_gap=split_gap)
+    dated = 2 * groups["year"].notna().sum() >= len(groups) and len(groups) > 0
+    timeline = group_documents(documents, by="year", max_groups=max_groups) if dated \
+        else groups
+    results = {
+        "groups": summarise_groups(groups),
+        "document_sentiment": compare_sentiment(tables.sentences, each),
+        "group_sentiment": compare_sentiment(tables.sentences, groups),
+        "key_terms_by_group": key_terms_by_group(tables.terms, groups, top=top),
+        "term_trends": term_trends(tables.terms, timeline, items=items),
+        "actors_by_group": actors_by_group(tables.mentions, tables.sentences, groups),
+        "voices_by_group": voices_by_group(tables.quotes, groups, sentences=tables.sentences),
+        "similar_documents": similar_documents(tables.terms, groups, top=top),
+        "group_similarity": group_similarity(tables.terms, groups),
+    }
+    if themes:
+        found = find_themes(tables.terms, groups)
+        if not found.terms.empty:
+            results["theme_terms"] = found.terms
+            results["theme_shares"] = found.groups
+    return results
