@@ -301,8 +301,9 @@ def test_default_article_speakers(article_quotes):
     speech = article_quotes[article_quotes["kind"] == "speech"]
     by_speaker = speech.groupby("speaker")["para_id"].apply(list).to_dict()
     # “We are no longer at peace” (Russia was telling the U.S. –), its echo ‘no longer at
-    # peace’, “became party” (…, Russia’s statement read), “Retaliatory measures …”.
-    assert by_speaker["Russia"] == [1, 2, 2, 2]
+    # peace’, the ‘cluster strike’ between two sentences reporting Russia's statement,
+    # “became party” (…, Russia’s statement read), “Retaliatory measures …”.
+    assert by_speaker["Russia"] == [1, 2, 2, 2, 2]
     assert by_speaker["Pentagon"] == [3]  # The Pentagon grasped that … – ‘No going around it’
     assert by_speaker["the U.S. Defence Secretary"] == [3]  # … to call his counterpart: ‘…’
     # ‘last chance’ and “No temporary ceasefire …” (Putin indicated …, Putin said …),

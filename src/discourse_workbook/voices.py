@@ -105,7 +105,10 @@ _BODIES = frozenset({
     "coalition", "alliance", "opposition", "newspaper", "network", "broadcaster",
     "channel", "website", "bureau", "service", "staff", "spokesperson",
 })  # fmt: skip
-_ROLE_HEADS = frozenset(ROLES) | {w.lower() for t in TITLES for w in t.split()} | _BODIES
+_GENERIC_BODIES = frozenset({"organisation", "organization", "group", "agency", "company",
+                             "firm", "body", "movement", "charity", "association"})
+_ROLE_HEADS = (frozenset(ROLES) | {t.lower().rstrip(".") for t in TITLES if " " not in t}
+               | _BODIES) - FUNCTION_WORDS
 _CONNECTORS = frozenset({"of", "de", "da", "von", "van", "der", "bin", "al", "ibn", "la", "le",
                          "del", "du", "di"})
 _DOUBLE_OPEN, _DOUBLE_CLOSE = "“«", "”»"
@@ -218,6 +221,7 @@ class _Segment:
     start: int = 0
     end: int = 0
     open_width: int = 1
+    until: int | None = None  # where an unclosed quotation gives way to the next one
 
 
 def _segments(text: str) -> list[_Segment]:
@@ -232,6 +236,17 @@ def _segments(text: str) -> list[_Segment]:
             closes = any(m.char == opener for m in stack) or (
                 mark.char in ("‘", "‹") and stack and stack[-1].kind == "s")
             role = "close" if closes else "open"
+        if role == "close" and stack and stack[-1].kind == mark.kind and (
+                mark.pos == stack[-1].pos + stack[-1].width):
+            continue  # “”This is …: a doubled opening mark, not an empty quotation
+        if role == "open" and stack and mark.kind == "d" and stack[-1].kind == "d" and (
+                mark.char == stack[-1].char or mark.char in '"“') and len(stack) == 1 and (
+                _ends_sentence(text, mark.pos)):
+            # "Many people have been calling for it, me included. "I think …": a quotation
+            # of several paragraphs run into one, each reopened and never closed.
+            segments.append(_Segment(stack[0].pos, None, open_width=stack[0].width,
+                                     until=mark.pos))
+            stack.clear()
         if role == "open":
             stack.append(mark)
             continue
@@ -256,12 +271,20 @@ def _segments(text: str) -> list[_Segment]:
     for seg in segments:
         start = 0 if seg.open_at is None else seg.open_at + seg.open_width
         end = len(text) if seg.close_at is None else seg.close_at
+        if seg.until is not None:
+            end = seg.until
         while start < end and text[start].isspace():
             start += 1
         while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
             end -= 1  # “We will win,” Smith said: the comma belongs to the sentence
         seg.start, seg.end = start, end
     return segments
+
+
+def _ends_sentence(text: str, pos: int) -> bool:
+    """True when the text before ``pos`` ends a sentence ("… me included. ")."""
+    before = text[:pos].rstrip()
+    return before.endswith((".", "!", "?", "…", ".”", "?”", "!”"))
 
 
 def _at_start(text: str, pos: int) -> bool:
@@ -558,6 +581,11 @@ class _Attribution:
         if covering:
             return covering[-1].label
         text = self.texts[para_id]
+        if head_word in _ROLE_HEADS and words[0].lower in ("the", "this") and not any(
+                _capital(w) for w in words[1:-1] if w.lower not in _ROLE_HEADS):
+            described = self.described(para_id, lo, head_word)
+            if described is not None:  # "the Palestinian leader" after "leader Yasser Arafat"
+                return described
         if head_word in _ROLE_HEADS:  # "the U.S. Defence Secretary", "the jury"
             written = " ".join(text[lo:hi].split())
             if words[0].lower in _DETERMINERS:
@@ -566,6 +594,30 @@ class _Attribution:
         capitals = [w for w in words if _capital(w) and w.lower not in _DETERMINERS]
         if capitals:
             return _bare(" ".join(text[capitals[0].start:capitals[-1].end].split()))
+        return None
+
+    def described(self, para_id: int, position: int, role: str) -> str | None:
+        """The person or organisation a definite description stands for: the nearest one
+        named before ``position`` in the same or the previous paragraph with that role in
+        its name or just before it ("Palestinian leader Yasser Arafat" for "the Palestinian
+        leader", "Judge Arthur Engoron" for "the judge"), or for a body ("the
+        organisation"), the nearest organisation."""
+        body = role in _GENERIC_BODIES
+        places = [(para_id, position)]
+        previous = self.previous(para_id)
+        if previous is not None:
+            places.append((previous, sys.maxsize))
+        for place, limit in places:
+            text = self.texts[place]
+            for m in sorted(self.mentions.get(place, ()), reverse=True):
+                if m.start >= limit or self.inside_quote(place, m.start):
+                    continue
+                if body and m.kind == "organisation":
+                    return m.label
+                if not body and m.kind == "person":
+                    before = text[max(0, m.start - 30):m.start].lower().split()[-3:]
+                    if role in m.alias.lower().split() or role in {w.strip(",") for w in before}:
+                        return m.label
         return None
 
     def remember(self, para_id: int, position: int, speaker: str | None) -> None:
@@ -596,8 +648,11 @@ class _Attribution:
         return gender
 
     def resolve_pronoun(self, pronoun: str, para_id: int, position: int) -> str | None:
-        """The nearest person of compatible gender named before ``position`` in the same
-        paragraph or anywhere in the previous one, outside quotations; else None."""
+        """The person of compatible gender a pronoun stands for: sentence by sentence back
+        from ``position``, in the same paragraph and then the previous one, outside
+        quotations, the subject of the nearest sentence naming one ("Mr Crean says he is
+        not calling on Dr Hollingworth …" → Crean), else its last person; None when the
+        two paragraphs name nobody compatible."""
         wanted = _PRONOUN_GENDER[pronoun]
         places = [(para_id, position)]
         previous = self.previous(para_id)
@@ -608,11 +663,34 @@ class _Attribution:
                           if m.kind == "person" and m.start < limit
                           and not self.inside_quote(place, m.start)]
             candidates += [(p, s) for p, s in self.named.get(place, ()) if p < limit]
-            for _, label in sorted(candidates, reverse=True):
-                gender = self.gender(label)
-                if gender is None or gender == wanted:
-                    return label
+            by_sentence: dict[int, list[tuple[int, str]]] = {}
+            for start, label in candidates:
+                by_sentence.setdefault(self.sentence_start(place, start), []).append(
+                    (start, label))
+            for sentence in sorted(by_sentence, reverse=True):
+                found = sorted(by_sentence[sentence], reverse=True)
+                subjects = [c for c in found if self.is_subject(place, sentence, c[0])]
+                for _, label in subjects + found:
+                    gender = self.gender(label)
+                    if gender is None or gender == wanted:
+                        return label
         return None
+
+    def is_subject(self, para_id: int, sentence: int, position: int) -> bool:
+        """True when the name at ``position`` is its sentence's subject: nothing but
+        capitalised words, determiners, roles, commas or an opening phrase ("After a
+        morning break,") stand before it, or a reporting verb follows it."""
+        text = self.texts[para_id]
+        toks = _clause_tokens(text, sentence, position)
+        i = 0
+        if toks and toks[0].lower in _OPENING_PREPOSITIONS:
+            comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
+            i = comma + 1 if comma is not None else len(toks)
+        if all(not t.word or _capital(t) or t.lower in _DETERMINERS or t.lower in _ROLE_HEADS
+               or t.lower in _LEADING for t in toks[i:]):
+            return True
+        after = _clause_tokens(text, position, min(len(text), position + 80))
+        return any(_verb_at(after, k, REPORTING_VERBS) for k in range(1, min(len(after), 4)))
 
     # ----------------------------------------------------------------- clauses
 
@@ -1135,8 +1213,7 @@ def _document_quotes(texts: dict[int, str]) -> list[_Quote]:
         for seg in segments:
             quote = _Quote([(para_id, seg.start, seg.end)], seg.open_at, seg.close_at)
             quotes.append(quote)
-            if seg.close_at is None:
-                pending = quote
+            pending = quote if seg.close_at is None and seg.until is None else None
     quotes = _verse(quotes, para_ids, bodies, marked)
     for q in quotes:
         if len(q.parts) == 1:
