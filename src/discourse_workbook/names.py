@@ -71,6 +71,15 @@ REPORTING_VERBS = frozenset({
     "believed", "thinks", "thought", "feels", "felt", "hopes", "hoped", "agreed", "agrees",
     "spoke", "speaks", "spoken", "maintained", "maintains", "mused", "reflected",
     "reported", "reports", "testified", "briefed", "predicting", "calling", "describing",
+    "interjected", "interrupted", "pressed", "objected", "protested", "conceded", "snapped",
+    "repeated", "reiterated", "boasted", "complained", "lamented", "wondered", "questioned",
+    "recounted", "remembered", "estimated", "forecast", "confided", "advised", "pleaded",
+    "begged", "yelled", "muttered", "grumbled", "sighed", "asking", "arguing", "stressing",
+    "claiming", "declaring", "announcing", "responding", "replying", "answering", "recalling",
+    "suggesting", "acknowledging", "admitting", "cautioning", "urging", "vowing", "promising",
+    "demanding", "texted", "emailed", "messaged", "captioned", "commenting", "concluding",
+    "quip", "quips", "accusing", "branding", "labelling", "labeling", "condemning",
+    "criticising", "criticizing", "denouncing", "denounced", "dismissing", "dismissed",
 })  # fmt: skip
 # Verbs that report speech or judgement more loosely than "say": a quotation after them is
 # speech only when it is a fragment of a sentence whose subject is named ("X called it "…"").
@@ -78,7 +87,9 @@ EVALUATION_VERBS = frozenset({
     "called", "calls", "calling", "described", "describes", "describing", "labelled",
     "labeled", "dubbed", "termed", "branded", "welcomed", "welcomes", "condemned",
     "condemns", "criticised", "criticized", "accused", "accuses", "believes", "believed",
-    "thinks", "thought", "feels", "felt", "hopes", "hoped", "agreed", "agrees",
+    "thinks", "thought", "feels", "felt", "hopes", "hoped", "agreed", "agrees", "accusing",
+    "branding", "labelling", "labeling", "condemning", "criticising", "criticizing",
+    "denouncing", "denounced", "dismissing", "dismissed",
 })  # fmt: skip
 
 FUNCTION_WORDS = _word_set("""

@@ -114,7 +114,7 @@ _CONNECTORS = frozenset({"of", "de", "da", "von", "van", "der", "bin", "al", "ib
 _DOUBLE_OPEN, _DOUBLE_CLOSE = "“«", "”»"
 _OPEN_CONTEXT = " \t\n([{—–-/“‘\"'«„‚‹»›`"
 _SENTENCE_BREAK = re.compile(r"[^\sA-Z][.!?…][\"”’»)\]]*\s+")
-_AFTER_GAP = re.compile(r"[\s,.;:!?…–—-]*")
+_AFTER_GAP = re.compile(r"[\s,.!?…–—-]*")
 _WORD_CHAR = re.compile(r"[^\W_]")
 # A word that lowercases to a reporting verb is a run of these in the lowercased text:
 # only A-Z and the Kelvin sign lowercase to ASCII letters, and nothing that is not a
@@ -403,48 +403,65 @@ _STOP = frozenset({"and", "or", "but", "that", "which", "who", "whom", "when", "
 
 def _np_forward(toks: list[_Tok], i: int) -> _NP | None:
     """The noun phrase starting at ``toks[i]``: "said Ivan Timofeev", "said the jury",
-    "The U.S. Defence Secretary (after a pause) reached …"; None when it makes no
-    speaker."""
+    "CNN meteorologist Chad Myers said", "said chief Palestinian negotiator Saeb Erakat",
+    "a militant from the group told", "The U.S. Defence Secretary (after a pause) …";
+    None when it makes no speaker."""
     if i >= len(toks) or not toks[i].word:
         return None
     if toks[i].lower in _PRONOUNS or toks[i].lower in _OTHER_SUBJECTS:
         return _NP(i, i + 1)
     k = i
-    if toks[k].lower in _DETERMINERS:
+    determiner = toks[k].lower in _DETERMINERS
+    if determiner:
         k += 1
-    names = 0
-    while k < len(toks) and toks[k].word and k - i < 8:
+    last_kept = k  # the phrase ends after the last name, role or statement word
+    lower_run = 0
+    while k < len(toks) and toks[k].word and k - i < 10:
         tok = toks[k]
-        if _capital(tok) and tok.lower not in _STOP:
-            names += 1
+        if _capital(tok) and tok.lower not in _STOP and tok.lower not in FUNCTION_WORDS:
             k += 1
-            if _possessive(tok.text) and k < len(toks) and not _capital(toks[k]):
-                break  # "Russia’s statement": the noun after it is taken below
+            last_kept, lower_run = k, 0
             continue
-        if tok.lower in _CONNECTORS and k + 1 < len(toks) and _capital(toks[k + 1]) and names:
+        if tok.lower in _CONNECTORS and k + 1 < len(toks) and _capital(toks[k + 1]):
             k += 1
             continue
-        break
-    if names and (k >= len(toks) or not toks[k].word or _capital(toks[k - 1])):
-        np_ = _NP(i, k)
-        # "Russia’s foreign ministry", "Lithuania’s president Gitanas Nausėda"
-        tail = k
-        while tail < len(toks) and toks[tail].word and not _capital(toks[tail]) and tail - k < 3:
-            if toks[tail].lower in _ROLE_HEADS or toks[tail].lower in _SPEECH_NOUNS:
-                np_ = _NP(i, tail + 1)
-                break
-            tail += 1
-        if _possessive(toks[k - 1].text) and np_.last == k:
-            return None if not _agentive(toks, np_) else np_
-        return np_ if _agentive(toks, np_) else None
-    # lower-case words up to a role or a body: "the jury", "the Lithuanian foreign minister"
-    tail = k
-    while tail < len(toks) and toks[tail].word and tail - k < 4:
-        if toks[tail].lower in _ROLE_HEADS:
-            return _NP(i, tail + 1)
-        if toks[tail].lower in _STOP or toks[tail].lower in REPORTING_VERBS:
+        if (tok.lower in REPORTING_VERBS or tok.lower in FUNCTION_WORDS or tok.lower in _STOP
+                or tok.lower.endswith("ly") or lower_run >= 3):
             break
-        tail += 1
+        lower_run += 1  # "meteorologist", "chief", "rink manager", "foreign ministry"
+        k += 1
+        if tok.lower in _ROLE_HEADS or _bare(tok.lower) in _LOOSE_SPEECH:
+            last_kept = k
+    if last_kept == (i + 1 if determiner else i):
+        # "a militant from the group told": a described source, up to a reporting verb
+        j = k
+        while j < len(toks) and toks[j].word and toks[j].lower in ("from", "of", "for", "in",
+                                                                     "at", "the", "a", "an"):
+            j += 1
+        while j < len(toks) and toks[j].word and not _verb_at(toks, j, REPORTING_VERBS) and (
+                toks[j].lower not in FUNCTION_WORDS) and j - i < 8:
+            j += 1
+        if determiner and k > i + 1 and j < len(toks) and _verb_at(toks, j, REPORTING_VERBS):
+            return _NP(i, j)
+        return None
+    np_ = _NP(i, last_kept)
+    return np_ if _agentive(toks, np_) else None
+
+
+def _inverted(toks: list[_Tok], verb: int) -> _NP | None:
+    """The speaker after a reporting verb that ends its clause: "…, said Ivan Sidorov.",
+    "…, explained Maria Zakharova,", "said Smith:"; not the object of a verb ("read the
+    account of Lavrov’s démarche")."""
+    np_ = _np_forward(toks, verb + 1)
+    if np_ is None:
+        return None
+    if np_.last >= len(toks) or toks[np_.last].text in (":", ",", ".", ";", "–", "—", "-",
+                                                         "!", "?", "(", "“", "”", '"'):
+        return np_
+    if toks[np_.last].word and toks[np_.last].lower in ("on", "in", "at", "to", "during",
+                                                        "after", "before", "yesterday",
+                                                        "today", "told"):
+        return np_  # "said chief negotiator Saeb Erakat on CNN television"
     return None
 
 
@@ -594,6 +611,9 @@ class _Attribution:
         capitals = [w for w in words if _capital(w) and w.lower not in _DETERMINERS]
         if capitals:
             return _bare(" ".join(text[capitals[0].start:capitals[-1].end].split()))
+        if words[0].lower in _DETERMINERS and len(words) >= 2:  # "a militant from the group"
+            written = " ".join(text[lo:hi].split())
+            return words[0].lower + written[len(words[0].text):]
         return None
 
     def described(self, para_id: int, position: int, role: str) -> str | None:
@@ -727,6 +747,9 @@ class _Attribution:
         if not toks or not toks[0].word:
             return False, None
         first = toks[0]
+        closed = text[:position].rstrip(" ”’\"»'").endswith((".", "!", "?"))
+        if closed and word[0].isupper() and len([t for t in toks if t.word]) > 6:
+            return False, None  # a new sentence, not this quotation's attribution
         if first.lower in REPORTING_VERBS and first.lower not in EVALUATION_VERBS:
             if first.lower == "according":
                 if len(toks) < 2 or toks[1].lower != "to":
@@ -784,11 +807,18 @@ class _Attribution:
             if i >= 2 and toks[i - 1].lower in ("who", "which") and toks[i - 2].text == ",":
                 subject = i - 2  # "Smith, who said “…"
             np_ = _np_backward(toks, subject)
+            if tok.lower.endswith("ing") and (i == 0 or toks[i - 1].text in (",", "and")):
+                # "Judge Engoron …, telling his lawyer to “control your client”"
+                sentence = self.sentence_start(para_id, tok.start)
+                head = _clause_tokens(text, sentence, tok.start)
+                speaker = self.lead_in_subject(para_id, head)
+                if speaker is not None:
+                    self.remember(para_id, tok.start, speaker)
+                    return True, speaker, start, False
             if tok.lower not in _TELL:
-                inverted = _np_forward(toks, i + 1)
-                if inverted is not None and (inverted.last >= len(toks) or toks[
-                        inverted.last].text in (":", ",", "–", "—", "-")) and (
-                        np_ is None or toks[np_.first].lower in _OTHER_SUBJECTS):
+                inverted = _inverted(toks, i)
+                if inverted is not None and (np_ is None
+                                             or toks[np_.first].lower in _OTHER_SUBJECTS):
                     np_ = inverted  # "…, explained Maria Zakharova," / "said Smith:"
             if np_ is None:
                 continue
@@ -821,6 +851,11 @@ class _Attribution:
                       and not self.inside_quote(para_id, m.start)]
             if people:
                 return people[-1].label
+        return self.lead_in_subject(para_id, toks)
+
+    def lead_in_subject(self, para_id: int, toks: list[_Tok]) -> str | None:
+        """The subject at the start of a clause, after "And", "However," or an opening
+        phrase ("In his Foreign Ministry address,"), when it can speak."""
         i = 0
         while i < len(toks) and toks[i].word and toks[i].lower in _LEADING:
             i += 1
@@ -869,7 +904,7 @@ class _Attribution:
                 continue
             np_ = _np_backward(toks, i)
             if np_ is None or toks[np_.first].lower in _OTHER_SUBJECTS:
-                np_ = _np_forward(toks, i + 1)
+                np_ = _inverted(toks, i)
             speaker = self.label(para_id, toks, np_, tok.start)
             if speaker is not None:
                 speakers.append(speaker)
@@ -935,6 +970,13 @@ class _Attribution:
                 cue = "after"
                 if found and name is None and fragment:
                     found = False
+            if not found and not q.unmarked and previous_quote is not None and (
+                    previous_quote.cue == "after" and previous_quote.parts[-1][0] == first_para
+                    and not first_text[:open_at].rstrip().endswith((",", ":", *_DASHES))):
+                # "“…,” Prelogar said recently about the experience on NPR’s “Wait, Wait …”":
+                # the verb is the first quotation's; nothing before this one is read.
+                floor = self.sentence_end(first_para, previous_quote.parts[-1][2])
+                floor = open_at if floor > open_at else floor
             if not found and not q.unmarked:
                 found, name, clause, author = self.clause_before(first_para, open_at, floor,
                                                                  fragment)
@@ -947,11 +989,8 @@ class _Attribution:
                     found = found or name is not None
                 if found and name is None and fragment and not author:
                     found = False
-            if not found and not q.unmarked and fragment and previous_quote is not None and (
-                    previous_quote.speaker is not None and previous_quote.cue in ("before", "after")
-                    and previous_quote.parts[-1][0] == first_para
-                    and not _SENTENCE_BREAK.search(first_text, previous_quote.parts[-1][2],
-                                                   open_at)):
+            if not found and not q.unmarked and fragment and self.same_clause(
+                    previous_quote, first_para, open_at):
                 # "… we are ‘waiting for Godot’, and ‘will run for it’": the same source
                 found, name, cue = True, previous_quote.speaker, previous_quote.cue
             if not found and not q.unmarked and fragment:
@@ -987,6 +1026,22 @@ class _Attribution:
                 whole_speech[last_para] = q.speaker
             quote_end[last_para] = end
             previous_quote = q
+
+    def same_clause(self, previous: _Quote | None, para_id: int, open_at: int) -> bool:
+        """True when a fragment shares the attribution of the quotation before it in its
+        sentence: a verb before both ("commented that … ‘waiting for Godot’, and ‘will run
+        for it’"), or a split quotation ("“A,” X said, “b”")."""
+        if previous is None or previous.speaker is None or previous.parts[-1][0] != para_id:
+            return False
+        text = self.texts[para_id]
+        if previous.cue == "after" and not text[:open_at].rstrip().endswith(","):
+            return False
+        if previous.cue not in ("before", "after"):
+            return False
+        end = previous.parts[-1][2]
+        if previous.text.rstrip()[-1:] in (".", "!", "?"):
+            return False  # the quotation before ended its sentence
+        return not _SENTENCE_BREAK.search(text, end, open_at)
 
     def context(self, q: _Quote, speeches: list[_Quote]) -> tuple[bool, str | None, str | None]:
         """A fragment without its own attribution is speech when it repeats an earlier
@@ -1053,8 +1108,13 @@ class _Attribution:
             between = self.texts[last_para][last_end:]
         else:
             return None
-        if len(TOKEN.findall(between)) > 6:
+        # Only the attribution of the quotation before ("“…,” says Azza, over a cup of tea
+        # at his workplace. “…”"), or a few words, may stand between them.
+        attribution = earlier.cue == "after" and len(_SENTENCE_BREAK.findall(between)) <= 1
+        if not attribution and len(TOKEN.findall(between)) > 6:
             return None  # the author speaks between them
+        if attribution:
+            return earlier.speaker
         between = [m for p in {last_para, para_id} for m in self.mentions.get(p, ())
                    if m.kind == "person" and m.label != earlier.speaker
                    and (p != last_para or m.start >= last_end) and (p != para_id
