@@ -198,7 +198,7 @@ TITLES = frozenset({
     "Rear-Admiral", "Vice Admiral", "Vice-Admiral", "Lieutenant Colonel",
     "Lieutenant-Colonel", "Lieutenant Commander", "Staff Sergeant", "Master Sergeant",
     "Sergeant Major", "Private", "Pvt.", "Specialist", "Agent", "Special Agent", "Officer",
-    "Trooper", "Firefighter", "Nurse", "Mother", "Sister", "Brother", "Ensign",
+    "Trooper", "Firefighter", "Nurse", "Mother", "Sister", "Brother", "Ensign", "Friar",
 })  # fmt: skip
 # Titles that are also ordinary words ("General Motors", "Major League"): a single word
 # after one must be a known first name, an initial, or a name the document uses elsewhere.
@@ -236,10 +236,18 @@ prince princess emperor pope bishop priest rabbi imam pastor coach player captai
 veteran colonel sergeant candidate nominee mp mep spokesperson negotiator mediator
 counterpart successor predecessor rapporteur coordinator commissioner chairperson
 """)
+# Nouns that introduce an organisation's name in lower case ("the human rights group Amnesty
+# International", "the broadcaster Al Jazeera").
+ORG_NOUNS = _word_set("""
+group organisation organization charity agency company firm party movement militia network
+newspaper broadcaster channel magazine union airline university institute think-tank
+thinktank watchdog ngo lobby federation association club team station website outlet
+coalition alliance council committee body foundation bank insurer carrier operator
+""")
 CONNECTORS = frozenset({
     "of", "the", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le",
     "van", "von", "der", "den", "ter", "zu", "y", "al", "bin", "ibn", "ben", "bint", "el",
-    "abu",
+    "abu", "for",
 })  # fmt: skip
 # A state's name followed by one of these ("United States Government", "U.S. Defence
 # Secretary") is still the state; followed by another capitalised word, it begins another
@@ -267,8 +275,8 @@ _SP = r"[ \t\u00a0\u202f]"
 # State"); the pattern has no look-behind, which makes it several times faster: a match
 # that starts inside a word ("iPhone") is left out afterwards.
 _WORD = r"\p{Lu}[\p{L}\p{M}'’.‐-]*"
-_CONNECTOR = ("(?:of" + _SP + "+the|" + "|".join(sorted(CONNECTORS - {"the"}, key=len,
-                                                          reverse=True)) + ")")
+_CONNECTOR = ("(?:of" + _SP + "+the|for" + _SP + "+the|" + "|".join(
+    sorted(CONNECTORS - {"the"}, key=len, reverse=True)) + ")")
 RUN = regex.compile(
     _WORD + _SP + r"+(?:" + _WORD + r"|" + _CONNECTOR + _SP + r"+" + _WORD + r")"
     r"(?:" + _SP + r"+(?:" + _WORD + r"|" + _CONNECTOR + _SP + r"+" + _WORD + r"))*"
@@ -290,7 +298,7 @@ def _alternation(words: Iterable[str]) -> str:
 _VERBS = _alternation(REPORTING_VERBS)
 _ROLES = _alternation(ROLES)
 _VERB_AFTER = regex.compile(
-    r"(?:,[^,;:\0\"“”]{1,80},)?" + _SP + r"+(?:\p{Ll}+ly" + _SP + r"+)?"
+    r"(?:,[^,;:\0\"“”]{1,120},)?" + _SP + r"+(?:\p{Ll}+ly" + _SP + r"+)?"
     r"(?:(?:has|had|have|was|is|also|then|later|once|again|would|will|reportedly)"
     + _SP + r"+){0,2}(?:" + _VERBS + r")(?![\p{L}\p{N}])"
 )
@@ -522,6 +530,7 @@ class _Shape(NamedTuple):
     last: str  # the last word as it counts (without a possessive or a full stop)
     titled: bool = False
     size: int = 0  # how many words the name has
+    weak: bool = False  # its last word is also a place's or a thing's ("Wall", "Hall")
 
 
 def _parts(words: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -558,16 +567,20 @@ def _shape(lexicon: Lexicon, words: tuple[str, ...]) -> _Shape | None:
         last = last[:-1]
     lower_last = last.lower()
     head = lower_last
-    if "of" in words:
-        head = words[words.index("of") - 1].lower()
+    inner_connector = next((i for i, w in enumerate(words) if w in ("of", "for")), None)
+    if inner_connector:
+        head = words[inner_connector - 1].lower()
     title_end, title_first = _title_end(_titles(lexicon), words)
     if head in ORG_HEADS and not (title_end and lower_last not in ORG_HEADS):
         if determiner or all(w.isupper() for w in words):
             return None  # "our Government", "Her Majesty's Government", "WAR DEPARTMENT"
         return _Shape(first, True, -1, 0, " ".join([*words[:-1], last]), last)
-    if lower_last in _NEVER_LAST:
-        return None  # "Social Security", "Middle East"
     name = [*words[title_end:-1], last] if title_end < len(words) else []
+    weak = lower_last in THING_HEADS and lower_last not in _NEVER_LAST - THING_HEADS and len(
+        name) >= 2 and (_popularity().get(name[0], 0) >= 4 or any(_INITIAL.match(w)
+                                                                  for w in name))
+    if lower_last in _NEVER_LAST and not weak:
+        return None  # "Social Security", "Middle East"; but "Jeffrey Wall", "James Hall"
     if name and name[0] in PLACE_PREFIXES and not title_end:
         return None  # "San Juan de Puerto Rico", "Rio Grande"
     inner = next((i for i, w in enumerate(name[1:-1], start=1) if is_first_name(w)), None)
@@ -578,21 +591,24 @@ def _shape(lexicon: Lexicon, words: tuple[str, ...]) -> _Shape | None:
         name = name[inner:]
     if not name or name[0] in CONNECTORS:
         return None  # "Mr. President", "Secretary of War"
-    if "of" in name:  # "Dan Daniel of Virginia"
-        name = name[:name.index("of")]
+    cut = next((i for i, w in enumerate(name) if w in ("of", "for")), None)
+    if cut is not None:  # "Dan Daniel of Virginia"
+        name = name[:cut]
         if not name:
             return None
         last = name[-1]
         lower_last = last.lower()
+        weak = False
         if lower_last in _NEVER_LAST:
             return None
     plain = [w for w in name if w not in CONNECTORS and not _INITIAL.match(w)]
     if not plain or len(plain) > 4:
         return None
-    if any(_not_a_name(w) or (len(w) > 1 and w.isupper()) for w in plain):
+    checked = plain[:-1] if weak else plain
+    if any(_not_a_name(w) or (len(w) > 1 and w.isupper()) for w in checked):
         return None
     return _Shape(first, False, title_first, title_end, " ".join([*name[:-1], last]), last,
-                  title_first >= 0, len(name))
+                  title_first >= 0, len(name), weak)
 
 
 def _title_end(titles: dict[str, list[tuple[str, ...]]],
@@ -756,11 +772,30 @@ class _Document:
             if covering >= 0 and self.listed[covering].end >= end:
                 continue  # "United States": the lexicon's
             words = tuple(run.split())
+            if self.organisation_after_noun(run, start, words):
+                continue
             cut = "." in run or "'s " in run or "’s " in run
             for first, last in _parts(words) if cut else ((0, len(words)),):
                 shape = _shape(self.lexicon, words[first:last])
                 if shape is not None:
                     self.read_run(_tokens(run, start)[first:last], shape)
+
+    def organisation_after_noun(self, run: str, start: int, words: tuple[str, ...]) -> bool:
+        """A run after a lower-case organisation noun ("the group People for the Ethical
+        Treatment of Animals", "human rights group Amnesty International") is an
+        organisation's name: True when it is read as one."""
+        before = self.text[max(0, start - 20):start].split()[-1:]
+        if not before or before[0] not in ORG_NOUNS:
+            return False
+        tokens = _tokens(run, start)
+        if any(self.covering(t.start) >= 0 for t in tokens):
+            return True  # the lexicon's
+        last = tokens[-1]
+        word = _POSSESSIVE.sub("", last.word).rstrip(".")
+        label = " ".join([*words[:-1], word])
+        self.names.append(Name(tokens[0].start, last.start + len(word), label, "organisation",
+                               "organisation"))
+        return True
 
     def read_run(self, tokens: list[_Token], shape: _Shape) -> None:
         """Judge one run whose words may make a name (see :func:`_shape`) in its context."""
@@ -789,7 +824,7 @@ class _Document:
                 return
         words = [t for t in name if t.word not in CONNECTORS and not _INITIAL.match(t.word)]
         title = tokens[shape.title_first].word if shape.titled else ""
-        rule = self.person_rule(name, words, titled, title, override)
+        rule = self.person_rule(name, words, titled, title, override, shape.weak)
         if rule is None:
             return
         if override >= 0:
@@ -824,7 +859,7 @@ class _Document:
         return index if mention.kind == "state" and not self.initial(name[0].start) else -1
 
     def person_rule(self, name: list[_Token], words: list[_Token], titled: bool,
-                    title: str, override: int) -> str | None:
+                    title: str, override: int, weak: bool = False) -> str | None:
         """Why the run is a person's name, or None when it is not one. The cheap tests
         come first: most runs are institutions and places."""
         first, last = name[0], name[-1]
@@ -847,8 +882,14 @@ class _Document:
         initials = _INITIAL.match(first.word) is not None
         if first.word in PLACE_PREFIXES or self.named_thing_before(first.start):
             return None  # "Rio Grande", "the Treaty of Guadalupe Hidalgo"
+        middle = any(_INITIAL.match(t.word) for t in name[1:-1])  # "Brian M. Good"
+        if weak and not middle:
+            if is_first_name(first.word) and self.context_rule(first, last) is not None:
+                return "reporting-verb"  # "Jeffrey Wall, who was …, said"
+            return None
         if is_first_name(first.word) or initials:
-            if not (_INITIAL.match(last.word) or self.surname_like(last.word)):
+            if not (_INITIAL.match(last.word) or self.surname_like(last.word)
+                    or middle and not _not_a_name(last.word)):
                 return None
             if not initials and _word_first_name(first.word, last.word):
                 return None
@@ -957,6 +998,15 @@ class _Document:
             "first-name", "surname-link")}
         keys.update(by_surname)
         keys = {k for k in keys if len(k) > 1 and (" " in k or not self.in_lower_case(k))}
+        acronyms = {}
+        for n in self.names:
+            if n.kind == "organisation":
+                initials = "".join(w[0] for w in n.label.split()
+                                   if w[0].isupper() and w not in CONNECTORS)
+                if len(initials) >= 3 and initials not in acronyms and (
+                        initials in self.text):
+                    acronyms[initials] = n.label  # "PETA", "SCO": the organisation
+        keys.update(acronyms)
         if not keys:
             return
         text = self.text
@@ -990,6 +1040,8 @@ class _Document:
             if key in by_surname:
                 person = _nearest(by_surname[key], start)
                 names.append(Name(start, end, person.label, "person", "surname-link"))
+            elif key in acronyms:
+                names.append(Name(start, end, acronyms[key], "organisation", "acronym"))
             else:
                 names.append(Name(start, end, key, kinds.get(key, "person"), "repeat"))
         self.names.extend(names)
