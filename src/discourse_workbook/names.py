@@ -1036,6 +1036,11 @@ class _Document:
             if following is not None and following.group(1)[:1].isupper() and (
                     following.group(1).lower() not in FUNCTION_WORDS):
                 continue  # "Monroe Doctrine": part of another name
+            before = text[max(0, start - 25):start].split()[-1:]
+            if before and before[0].isalpha() and before[0][:1].isupper() and (
+                    before[0] not in _ALL_TITLE_WORDS
+                    and before[0].lower() not in FUNCTION_WORDS):
+                continue  # "the Berlin Wall": part of another name
             last_end = end
             if key in by_surname:
                 person = _nearest(by_surname[key], start)

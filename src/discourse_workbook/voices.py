@@ -518,7 +518,9 @@ class _Mentioned(NamedTuple):
 
 _PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "himself": "m", "she": "f", "her": "f",
                    "hers": "f", "herself": "f"}
-_PRONOUN_AFTER = re.compile(r"\b(he|his|him|himself|she|her|hers|herself)\b|[.!?](?=\s|$)")
+# Pronouns that tell a person's gender when they follow the name in its sentence: "him" and
+# "her" may be someone else ("Nausėda answered her"), so they are not evidence.
+_PRONOUN_AFTER = re.compile(r"\b(he|his|himself|she|hers|herself)\b|[.!?](?=\s|$)")
 _LEADING = frozenset({"and", "but", "so", "yet", "however", "then", "meanwhile", "still",
                       "evidently", "indeed", "now", "later", "today", "also", "thus",
                       "finally", "instead", "moreover"})
@@ -747,7 +749,8 @@ class _Attribution:
         if not toks or not toks[0].word:
             return False, None
         first = toks[0]
-        closed = text[:position].rstrip(" ”’\"»'").endswith((".", "!", "?"))
+        closed = text[:position].rstrip(" ”’\"»'").endswith((".", "!", "?")) or any(
+            ch in ".!?" for ch in text[position:gap.end()])
         if closed and word[0].isupper() and len([t for t in toks if t.word]) > 6:
             return False, None  # a new sentence, not this quotation's attribution
         if first.lower in REPORTING_VERBS and first.lower not in EVALUATION_VERBS:
@@ -773,6 +776,10 @@ class _Attribution:
             j += 1
         if j < len(toks) and _verb_at(toks, j, REPORTING_VERBS) and (
                 toks[j].lower not in EVALUATION_VERBS):
+            following = [t.lower for t in toks[j + 1:j + 3] if t.word]
+            if following[:1] == ["that"] or (following[:1] and following[0] in (
+                    _PRONOUNS | {"they", "we", "it", "i"}) and len(following) > 1):
+                return False, None  # "… says he will not make changes": its own report
             return True, self.label(para_id, toks, np_, first.start)
         return False, None
 
@@ -890,7 +897,7 @@ class _Attribution:
                     return found, speaker
         return False, None
 
-    def reports(self, para_id: int, lo: int, hi: int) -> str | None:
+    def reports(self, para_id: int, lo: int, hi: int, *, loose: bool = False) -> str | None:
         """The named source a sentence reports ("…, Lavrov said on Wednesday.", "Lavrov
         predicted:"), or None."""
         text = self.texts[para_id]
@@ -900,7 +907,8 @@ class _Attribution:
         persons = self.persons
         speakers = []
         for i, tok in enumerate(toks):
-            if not _verb_at(toks, i, REPORTING_VERBS) or tok.lower in EVALUATION_VERBS:
+            if not _verb_at(toks, i, REPORTING_VERBS) or (
+                    tok.lower in EVALUATION_VERBS and not loose):
                 continue
             np_ = _np_backward(toks, i)
             if np_ is None or toks[np_.first].lower in _OTHER_SUBJECTS:
@@ -972,7 +980,7 @@ class _Attribution:
                     found = False
             if not found and not q.unmarked and previous_quote is not None and (
                     previous_quote.cue == "after" and previous_quote.parts[-1][0] == first_para
-                    and not first_text[:open_at].rstrip().endswith((",", ":", *_DASHES))):
+                    and not first_text[:open_at].rstrip().endswith((",", ":", ";", *_DASHES))):
                 # "“…,” Prelogar said recently about the experience on NPR’s “Wait, Wait …”":
                 # the verb is the first quotation's; nothing before this one is read.
                 floor = self.sentence_end(first_para, previous_quote.parts[-1][2])
@@ -1014,6 +1022,9 @@ class _Attribution:
                 name = self.follows_speech(q, speeches)
                 if name is not None:
                     cue = "continued"
+                elif open_at == start or _ends_sentence(first_text, open_at) or at_start:
+                    name = self.reported_before(first_para, open_at)
+                    cue = "context" if name is not None else cue
 
             q.kind = "speech" if found else "scare"
             q.cue = cue if found else None
@@ -1072,6 +1083,19 @@ class _Attribution:
             self.folded_texts[key] = " ".join(TOKEN.findall(q.text.casefold()))
         return self.folded_texts[key]
 
+    def reported_before(self, para_id: int, open_at: int) -> str | None:
+        """The source the sentence just before a quotation reports ("President Musharraf
+        also said he welcomed … “We would like anybody to play a useful role.”"), in the
+        same paragraph or at the end of the previous one."""
+        lo = self.sentence_start(para_id, open_at)
+        before = self.sentence_before(para_id, lo)
+        if before is None:
+            return None
+        b_para, b_lo, b_hi = before
+        if _MARK.search(self.texts[b_para], b_lo, b_hi):
+            return None  # a sentence with quotations of its own: those have their speakers
+        return self.reports(b_para, b_lo, b_hi, loose=True)
+
     def sentence_before(self, para_id: int, lo: int) -> tuple[int, int, int] | None:
         """``(para_id, start, end)`` of the sentence before the one starting at ``lo``."""
         if lo > 0:
@@ -1102,15 +1126,21 @@ class _Attribution:
         para_id, start, _ = q.parts[0]
         last_para, _, last_end = earlier.parts[-1]
         open_at = q.open_at if q.open_at is not None else start
+        text = self.texts[para_id]
+        if not (_at_start(text, open_at) or _ends_sentence(text, open_at)):
+            return None  # inside the author's sentence: "on NPR’s “Wait, Wait …”"
         if last_para == para_id:
-            between = self.texts[para_id][last_end:open_at]
-        elif last_para == self.previous(para_id) and _at_start(self.texts[para_id], open_at):
+            between = text[last_end:open_at]
+        elif last_para == self.previous(para_id) and _at_start(text, open_at):
             between = self.texts[last_para][last_end:]
+            if earlier.cue != "after" or not _WORD_CHAR.search(between):
+                return None  # a dialogue goes on in turns: no speaker without attribution
         else:
             return None
         # Only the attribution of the quotation before ("“…,” says Azza, over a cup of tea
         # at his workplace. “…”"), or a few words, may stand between them.
-        attribution = earlier.cue == "after" and len(_SENTENCE_BREAK.findall(between)) <= 1
+        attribution = earlier.cue == "after" and len(_SENTENCE_BREAK.findall(between)) <= 2 and (
+            len(TOKEN.findall(between)) <= 30)
         if not attribution and len(TOKEN.findall(between)) > 6:
             return None  # the author speaks between them
         if attribution:
