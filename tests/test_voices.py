@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
-from discourse_workbook.actors import load_lexicon, parse_lexicon
+from discourse_workbook.actors import find_mentions, load_lexicon, parse_lexicon
 from discourse_workbook.corpus import load_documents
 from discourse_workbook.plots.actors import plot_voice_shares
 from discourse_workbook.segment import TOKEN, segment_documents
@@ -352,3 +354,135 @@ def test_default_article_voices(article, article_quotes):
     fig = plot_voice_shares(voices.reset_index())
     assert isinstance(fig, Figure)
     assert fig.axes[0].get_title(loc="left") and fig.axes[0].get_xlabel()
+
+
+# --------------------------------------------------------------------------- news the lexicon lacks
+
+NEWS = Path(__file__).parent / "fixtures" / "news"
+
+
+@pytest.fixture(scope="module")
+def news_quotes():
+    """The quotations of the test articles, read as the pipeline reads them."""
+    lexicon = load_lexicon()
+    paragraphs, sentences = segment_documents(load_documents([str(NEWS)]))
+    mentions = find_mentions(sentences, lexicon)
+    quotes = find_quotes(paragraphs, lexicon=lexicon, sentences=sentences, mentions=mentions)
+    return quotes, paragraphs
+
+
+def test_the_test_articles_speakers_are_those_a_reader_credits(news_quotes):
+    quotes, _ = news_quotes
+    expected = pd.read_csv(NEWS / "speakers.csv")
+    for row in expected.itertuples():
+        found = quotes[quotes["doc_id"].str.startswith(row.file.removesuffix(".txt"))
+                       & quotes["text"].str.startswith(row.quote_start)]
+        assert len(found) == 1, row.quote_start
+        assert (found["kind"].iloc[0], found["speaker"].iloc[0]) == ("speech", row.speaker), (
+            row.quote_start)
+    assert len(quotes) == len(expected)
+
+
+def test_no_quotation_is_credited_to_a_name_absent_from_its_document(news_quotes):
+    quotes, paragraphs = news_quotes
+    texts = paragraphs.groupby("doc_id")["text"].apply(" ".join)
+    for row in quotes[quotes["speaker"].notna()].itertuples():
+        assert row.speaker.split()[-1] in texts[row.doc_id], row.speaker
+
+
+def test_he_said_goes_to_the_nearest_person_of_his_gender():
+    # Baerbock is the nearest woman, though Sikorski is named after her.
+    assert quotes_of("Foreign Minister Annalena Baerbock met Radosław Sikorski in Warsaw.",
+                     "“We welcome cooperation,” she told reporters.", lexicon=None) == [
+        ("speech", "Annalena Baerbock", "We welcome cooperation")]
+    # Zakharova cannot be "he": Nausėda, whose gender is unknown, can.
+    assert quotes_of("Gitanas Nausėda, Lithuania’s president, answered Maria Zakharova. "
+                     "“Nobody wants conflict,” he said.")[0][1] == "Gitanas Nausėda"
+
+
+def test_a_pronoun_chain_runs_over_two_paragraphs_and_no_further():
+    quotes = quotes_of("Mayor Helen Okafor defended the plan on Monday.",
+                       "“The wall will not survive another winter,” she said.",
+                       "“We cannot wait,” she added.", lexicon=None)
+    assert [q[1] for q in quotes] == ["Helen Okafor", "Helen Okafor"]
+    far = quotes_of("Mayor Helen Okafor defended the plan on Monday.", "The vote was close.",
+                    "Fishermen protested outside.", "“We cannot wait,” she added.", lexicon=None)
+    assert far == [("speech", None, "We cannot wait")]
+
+
+def test_a_pronoun_prefers_the_subject_of_the_sentence_before():
+    text = ("Mr Crean says he is not calling on Dr Hollingworth to resign. “I think it has "
+            "tarnished the office,” he said.")
+    assert quotes_of("Simon Crean and Peter Hollingworth were there.", text,
+                     lexicon=None)[0][1] == "Simon Crean"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Maria Zakharova called it “a hostile and dangerous provocation”.", "Maria Zakharova"),
+    ("Olek Wyrzykowski said he believes “the worst is over”.", "Olek Wyrzykowski"),
+    ("Councillor Tom Reyes said the town had “rushed into a bad contract”.", "Tom Reyes"),
+    ("The U.S. thereby “became party” to the war (it was, they said, planned), Russia’s "
+     "statement read.", "Russia"),
+])
+def test_a_partial_quotation_is_speech_by_its_source(text, speaker):
+    assert quotes_of(text, lexicon=load_lexicon())[0][:2] == ("speech", speaker)
+
+
+def test_a_quoted_word_with_no_source_stays_a_scare_quote():
+    assert quotes_of("The so-called ‘peace plan’ was a ‘success’, the author thinks not.",
+                     lexicon=load_lexicon()) == [
+        ("scare", None, "peace plan"), ("scare", None, "success")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The Pentagon grasped that something had happened – ‘No going around it; this could "
+     "escalate badly’.", "Pentagon"),
+    ("The U.S. Defence Secretary reached for the phone to call his counterpart: ‘The U.S. "
+     "regretted civilian deaths’.", "the U.S. Defence Secretary"),
+    ("When he put pen to paper, the President said, “If my name ever goes down into history "
+     "it will be for this act.”", "the President"),
+    ("In a report, the Secretary of War said: “The chief defect lies in the methods.”",
+     "the Secretary of War"),
+    ("“It was a long week for everyone,” the court’s spokeswoman said.",
+     "the court’s spokeswoman"),
+    ("“We will appeal,” the jury’s foreman told reporters.", "the jury’s foreman"),
+])
+def test_a_lead_in_or_a_title_without_a_name_is_the_speaker_as_written(text, speaker):
+    assert quotes_of(text, lexicon=load_lexicon())[0][:2] == ("speech", speaker)
+
+
+def test_a_speaker_never_comes_from_another_document():
+    first, _ = tables("Foreign Minister Annalena Baerbock spoke.")
+    second, _ = tables("“We will win the war in the end,” she said.")
+    both = pd.concat([first, second.assign(doc_id="u")], ignore_index=True)
+    quotes = find_quotes(both, lexicon=load_lexicon())
+    assert quotes[["doc_id", "speaker"]].values.tolist() == [["u", None]]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister was blunt: «Nous ne céderons pas», said Camille Durand.",
+    "The minister was blunt: „Wir stehen zusammen“, said Camille Durand.",
+    "The minister was blunt: »Vi er klar«, said Camille Durand.",
+    "The minister was blunt: ‚Vi är redo‘, said Camille Durand.",
+    "The minister was blunt: ``We shall not falter,'' said Camille Durand.",
+    "The minister was blunt: \"We shall not falter,\" said Camille Durand.",
+])
+def test_every_quote_style_is_paired_and_attributed(text):
+    quotes = quotes_of(text, lexicon=None)
+    assert len(quotes) == 1 and quotes[0][:2] == ("speech", "Camille Durand")
+    assert quotes[0][2] in ("Nous ne céderons pas", "Wir stehen zusammen", "Vi er klar",
+                            "Vi är redo", "We shall not falter")
+
+
+def test_a_quotation_reopened_after_a_sentence_end_continues_the_same_speaker():
+    text = ('"I think it has tarnished the office," he said. "Many people have been calling '
+            'for it, me included. "I think we need to clear it up completely."')
+    quotes = quotes_of("Simon Crean spoke on Monday.", text, lexicon=None)
+    assert [q[1] for q in quotes] == ["Simon Crean"] * 3
+    assert quotes[1][2] == "Many people have been calling for it, me included."
+
+
+def test_a_doubled_opening_mark_opens_one_quotation():
+    assert quotes_of("Before the testimony could resume, Trump weighed in. “”This is a very "
+                     "unfair trial,” he said.", lexicon=load_lexicon()) == [
+        ("speech", "Donald Trump", "This is a very unfair trial")]

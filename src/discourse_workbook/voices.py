@@ -238,7 +238,10 @@ def _segments(text: str) -> list[_Segment]:
             role = "close" if closes else "open"
         if role == "close" and stack and stack[-1].kind == mark.kind and (
                 mark.pos == stack[-1].pos + stack[-1].width):
-            continue  # “”This is …: a doubled opening mark, not an empty quotation
+            # “”This is …: a doubled opening mark, not an empty quotation
+            opener = stack[-1]
+            stack[-1] = opener._replace(width=mark.pos + mark.width - opener.pos)
+            continue
         if role == "open" and stack and mark.kind == "d" and stack[-1].kind == "d" and (
                 mark.char == stack[-1].char or mark.char in '"“') and len(stack) == 1 and (
                 _ends_sentence(text, mark.pos)):
@@ -611,6 +614,10 @@ class _Attribution:
                 written = words[0].lower + written[len(words[0].text):]
             return _bare(written)
         capitals = [w for w in words if _capital(w) and w.lower not in _DETERMINERS]
+        if capitals and words[0].lower in _DETERMINERS and any(
+                w.lower in _ROLE_HEADS for w in words):  # "the Secretary of War"
+            written = " ".join(text[lo:hi].split())
+            return _bare(words[0].lower + written[len(words[0].text):])
         if capitals:
             return _bare(" ".join(text[capitals[0].start:capitals[-1].end].split()))
         if words[0].lower in _DETERMINERS and len(words) >= 2:  # "a militant from the group"
@@ -976,8 +983,9 @@ class _Attribution:
             if not found and not q.unmarked:
                 found, name = self.clause_after(last_para, after_pos)
                 cue = "after"
-                if found and name is None and fragment:
-                    found = False
+                if found and name is None and fragment and not _pronoun_next(last_text,
+                                                                             after_pos):
+                    found = False  # "‘…’, it said": no source; "“…,” she added": someone
             if not found and not q.unmarked and previous_quote is not None and (
                     previous_quote.cue == "after" and previous_quote.parts[-1][0] == first_para
                     and not first_text[:open_at].rstrip().endswith((",", ":", ";", *_DASHES))):
@@ -1151,6 +1159,12 @@ class _Attribution:
                                                                     or m.start < start)
                    and not self.inside_quote(p, m.start)]
         return None if between else earlier.speaker
+
+
+def _pronoun_next(text: str, position: int) -> bool:
+    """True when "he" or "she" opens the clause after ``position``."""
+    word = _FIRST_WORD.match(text, _AFTER_GAP.match(text, position).end())
+    return word is not None and word.group().lower() in _PRONOUNS
 
 
 def _capitalised(text: str) -> bool:
