@@ -16,7 +16,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, combinations
+from itertools import accumulate, combinations, pairwise
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -456,42 +457,48 @@ def find_mentions(
     keys = list(zip(*(sentences[c].tolist() for c in ("doc_id", "para_id", "sent_id")),
                     strict=True))
     if listed_only:
-        found = _mentions_in_texts(texts, lexicon, demonyms)
+        found = ((i, m, 0) for i, m in _mentions_in_texts(texts, lexicon, demonyms))
     else:
         found = _document_mentions(texts, [k[0] for k in keys], lexicon, demonyms)
     rows = []
-    for i, m in found:
-        rows.append((*keys[i], m.actor, m.kind, texts[i][m.start:m.end], m.demonym,
-                     m.listed, m.rule, m.start, m.end))
+    for i, m, shift in found:
+        start, end = m.start - shift, m.end - shift
+        rows.append((*keys[i], m.actor, m.kind, texts[i][start:end], m.demonym,
+                     m.listed, m.rule, start, end))
     return _frame(rows, MENTION_COLUMNS, MENTION_DTYPES)
 
 
 def _document_mentions(
     texts: list[str], doc_ids: list, lexicon: Lexicon, demonyms: bool
-) -> list[tuple[int, Mention]]:
-    """``(index of the text, mention in it)`` for the lexicon's names and the names each
-    document introduces, in the order of the texts; a document's texts are read together
-    (joined by a separator that no name crosses), in the order given."""
+) -> list[tuple[int, Mention, int]]:
+    """``(index of the text, mention, where the text starts)`` for the lexicon's names and
+    the names each document introduces, in the order of the texts; a document's texts are
+    read together (joined by a separator that no name crosses), in the order given, and a
+    mention's span in its text is ``start - shift``."""
     from .names import find_names
 
     by_document: dict = {}
     for i, doc_id in enumerate(doc_ids):
         by_document.setdefault(doc_id, []).append(i)
-    found: list[tuple[int, Mention]] = []
+    found: list[tuple[int, Mention, int]] = []
     for indices in by_document.values():
-        parts = [texts[i].replace(_SEPARATOR, "\x01") for i in indices]
+        parts = [texts[i] for i in indices]
         joined = _SEPARATOR.join(parts)
+        if joined.count(_SEPARATOR) != len(parts) - 1:  # a text holds the separator
+            parts = [part.replace(_SEPARATOR, "\x01") for part in parts]
+            joined = _SEPARATOR.join(parts)
         starts = list(accumulate((len(part) + 1 for part in parts), initial=0))
         listed = mention_spans(joined, lexicon, demonyms=demonyms)
         judged = find_names(joined, listed, lexicon)
         kept = [m for j, m in enumerate(listed) if j not in judged.dropped]
         kept += [Mention(n.start, n.end, n.label, n.kind, False, False, False, n.rule)
                  for n in judged.names]
+        kept.sort(key=itemgetter(0))
         for m in kept:
             k = bisect_right(starts, m.start) - 1
-            found.append((indices[k], m._replace(start=m.start - starts[k],
-                                                 end=m.end - starts[k])))
-    found.sort(key=lambda item: (item[0], item[1].start))
+            found.append((indices[k], m, starts[k]))
+    if any(a[0] > b[0] for a, b in pairwise(found)):  # documents interleaved in the table
+        found.sort(key=lambda item: (item[0], item[1].start - item[2]))
     return found
 
 
