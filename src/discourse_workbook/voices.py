@@ -48,7 +48,15 @@ import pandas as pd
 import regex
 
 from .actors import Lexicon, find_mentions
-from .names import EVALUATION_VERBS, FUNCTION_WORDS, REPORTING_VERBS, ROLES, TITLES, gender_of
+from .names import (
+    EVALUATION_VERBS,
+    FUNCTION_WORDS,
+    REPORTING_VERBS,
+    ROLES,
+    TITLES,
+    _not_a_name,
+    gender_of,
+)
 from .segment import TOKEN
 
 QUOTE_COLUMNS = ["doc_id", "para_id", "para_end", "quote_id", "text", "speaker", "kind",
@@ -105,6 +113,7 @@ _BODIES = frozenset({
     "coalition", "alliance", "opposition", "newspaper", "network", "broadcaster",
     "channel", "website", "bureau", "service", "staff", "spokesperson",
 })  # fmt: skip
+_TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())
 _GENERIC_BODIES = frozenset({"organisation", "organization", "group", "agency", "company",
                              "firm", "body", "movement", "charity", "association"})
 _ROLE_HEADS = (frozenset(ROLES) | {t.lower().rstrip(".") for t in TITLES if " " not in t}
@@ -313,7 +322,7 @@ class _Tok(NamedTuple):
 
 
 def _clause_tokens(text: str, lo: int, hi: int) -> list[_Tok]:
-    return [_Tok(m.group(), m.start(), m.end(), m.group("w") is not None)
+    return [_Tok(m.group(), m.start(), m.end(), m.lastgroup == "w")
             for m in _CLAUSE_TOKEN.finditer(text, lo, hi)]
 
 
@@ -609,6 +618,9 @@ class _Attribution:
             if described is not None:  # "the Palestinian leader" after "leader Yasser Arafat"
                 return described
         if head_word in _ROLE_HEADS:  # "the U.S. Defence Secretary", "the jury"
+            if words[0].lower not in _DETERMINERS and all(
+                    w.text in _TITLE_WORDS or not w.word for w in words):
+                return None  # "Mr. Speaker, Mr. President, …:" addresses, no one speaks
             written = " ".join(text[lo:hi].split())
             if words[0].lower in _DETERMINERS:
                 written = words[0].lower + written[len(words[0].text):]
@@ -618,7 +630,7 @@ class _Attribution:
                 w.lower in _ROLE_HEADS for w in words):  # "the Secretary of War"
             written = " ".join(text[lo:hi].split())
             return _bare(words[0].lower + written[len(words[0].text):])
-        if capitals:
+        if capitals and any(_could_be_name(w.text) for w in capitals):
             return _bare(" ".join(text[capitals[0].start:capitals[-1].end].split()))
         if words[0].lower in _DETERMINERS and len(words) >= 2:  # "a militant from the group"
             written = " ".join(text[lo:hi].split())
@@ -1159,6 +1171,12 @@ class _Attribution:
                                                                     or m.start < start)
                    and not self.inside_quote(p, m.start)]
         return None if between else earlier.speaker
+
+
+def _could_be_name(word: str) -> bool:
+    """False for a capitalised word that names nobody: "It", "December", "Speaker",
+    "President", "State", "Citizens" (a title or a body alone is no name)."""
+    return not _not_a_name(_bare(word)) and _bare(word).lower() not in FUNCTION_WORDS
 
 
 def _pronoun_next(text: str, position: int) -> bool:
