@@ -768,6 +768,8 @@ class _Document:
             start, end = match.span()
             if start and (text[start - 1].isalnum() or text[start - 1] in _INSIDE_WORD):
                 continue  # inside a word
+            if text[end:end + 1].isalnum():
+                continue  # "E0": a word with digits is no name
             run = match.group()
             if "--" in run:  # "Eisenhower--in Cuba": a dash, not a hyphen
                 run = run[:run.index("--")]
@@ -895,6 +897,8 @@ class _Document:
             if is_first_name(first.word) and self.context_rule(first, last) is not None:
                 return "reporting-verb"  # "Jeffrey Wall, who was …, said"
             return None
+        if len(last.word) < 2 or not last.word[1:2].isalpha():
+            return None  # "U.S. E": no surname
         if is_first_name(first.word) or initials:
             if not (_INITIAL.match(last.word) or self.surname_like(last.word)
                     or middle and not _not_a_name(last.word)):
