@@ -7,9 +7,9 @@ from functools import partial
 
 import pandas as pd
 import pytest
-from conftest import INAUGURAL
 from matplotlib.figure import Figure
 
+from conftest import INAUGURAL
 from discourse_workbook import actors
 from discourse_workbook.actors import (
     ACTOR_COLUMNS,
@@ -478,3 +478,53 @@ def test_the_position_strip_counts_mentions_per_paragraph(lexicon):
     assert grid.tolist() == [[2, 0, 1], [0, 1, 0]]  # Putin, then Russia; one column a paragraph
     shares = plot_actor_positions(mentions, sentences, relative=True).axes[0].images[0]
     assert shares.get_array().sum(axis=1).tolist() == pytest.approx([1.0, 1.0])
+
+
+# --------------------------------------------------------------------------- listed or not
+
+
+def test_mentions_say_whether_the_lexicon_lists_the_actor_and_why_they_count(lexicon):
+    mentions = find_mentions(sentences_of(
+        "Foreign Minister Annalena Baerbock met Putin in Moscow. The Russians listened.",
+        "Baerbock left."), lexicon)
+    assert mentions[["alias", "listed", "rule"]].values.tolist() == [
+        ["Foreign Minister Annalena Baerbock", False, "title"],
+        ["Putin", True, "lexicon"],
+        ["Moscow", True, "metonym"],
+        ["Russians", True, "demonym"],
+        ["Baerbock", False, "surname-link"],
+    ]
+    assert str(mentions["listed"].dtype) == "bool"
+
+
+def test_listed_only_counts_the_lexicon_alone(lexicon):
+    sentences = sentences_of("President Washington met Annalena Baerbock in Washington.")
+    listed = find_mentions(sentences, lexicon, listed_only=True)
+    assert listed[["alias", "actor"]].values.tolist() == [
+        ["Washington", "United States"], ["Washington", "United States"]]
+    assert listed["listed"].all()
+    every = find_mentions(sentences, lexicon)
+    assert every["actor"].tolist() == ["Washington", "Annalena Baerbock", "United States"]
+
+
+def test_actors_table_marks_listed_actors_and_counts_discovered_ones_alike(lexicon):
+    sentences = sentences_of("Saddam Hussein defied the UN. Saddam Hussein lied again.",
+                             "Hussein’s regime fell. Putin said nothing.")
+    mentions = find_mentions(sentences, lexicon)
+    actors = summarise_actors(mentions, sentences, lexicon).set_index("actor")
+    assert list(actors.reset_index().columns) == ACTOR_COLUMNS
+    assert (actors.loc["Saddam Hussein", "mentions"], actors.loc["Saddam Hussein", "kind"],
+            actors.loc["Saddam Hussein", "listed"]) == (3, "person", False)
+    assert actors.loc["Vladimir Putin", "listed"] and actors.loc["United Nations", "listed"]
+
+
+def test_a_lexicon_lists_metonyms_apart_and_counts_them_like_aliases():
+    small = parse_lexicon("actors:\n  - label: Russia\n    kind: state\n"
+                          "    aliases: [Russian Federation]\n    metonyms: [Moscow, Kremlin]\n")
+    assert small.actors[0].metonyms == ("Moscow", "Kremlin")
+    assert [(m.actor, m.metonym, m.rule) for m in mention_spans("the Kremlin and Russia",
+                                                                small)] == [
+        ("Russia", True, "metonym"), ("Russia", False, "lexicon")]
+    with pytest.raises(InputError, match="claimed by both"):
+        parse_lexicon("actors:\n  - {label: A, kind: state, metonyms: [Moscow]}\n"
+                      "  - {label: B, kind: state, aliases: [Moscow]}\n")

@@ -104,7 +104,8 @@ def test_analyze_writes_the_tables_of_the_contract(tmp_path, capsys):
     assert int(n_words) == tables.terms["count"].sum() == documents["n_tokens"].sum()
     manifest = tables.manifest
     assert manifest["version"] == discourse_workbook.__version__
-    assert manifest["analysis"] == {"actors": None, "demonyms": True, "threshold": 0.05}
+    assert manifest["analysis"] == {"actors": None, "demonyms": True, "threshold": 0.05,
+                                    "listed_only": False}
     (source,) = manifest["sources"]
     assert source["files"] == {paths.DEFAULT_ARTICLE.name: sha256(paths.DEFAULT_ARTICLE)}
     assert manifest["lists"]["actors"] == {"file": "actors.yaml",

@@ -16,7 +16,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, combinations
+from itertools import accumulate, combinations, pairwise
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -29,17 +30,17 @@ from .resources import ACTORS, load_stopwords, shipped
 from .segment import TOKEN
 
 KINDS = ("person", "state", "organisation", "group", "region")
-ACTOR_KEYS = ("label", "kind", "aliases", "demonyms", "note")
+ACTOR_KEYS = ("label", "kind", "aliases", "metonyms", "demonyms", "note")
 TOP_KEYS = ("titles", "ignore", "actors")
 
 MENTION_COLUMNS = ["doc_id", "para_id", "sent_id", "actor", "kind", "alias", "demonym",
-                   "start", "end"]
+                   "listed", "rule", "start", "end"]
 MENTION_DTYPES = {"doc_id": "str", "para_id": "int64", "sent_id": "int64", "actor": "str",
-                  "kind": "str", "alias": "str", "demonym": "bool", "start": "int64",
-                  "end": "int64"}
-ACTOR_COLUMNS = ["actor", "kind", "mentions", "demonym_mentions", "paragraphs", "documents",
-                 "first_position", "last_position", "sentiment", "n_sentences"]
-ACTOR_DTYPES = {"actor": "str", "kind": "str", "mentions": "int64",
+                  "kind": "str", "alias": "str", "demonym": "bool", "listed": "bool",
+                  "rule": "str", "start": "int64", "end": "int64"}
+ACTOR_COLUMNS = ["actor", "kind", "listed", "mentions", "demonym_mentions", "paragraphs",
+                 "documents", "first_position", "last_position", "sentiment", "n_sentences"]
+ACTOR_DTYPES = {"actor": "str", "kind": "str", "listed": "bool", "mentions": "int64",
                 "demonym_mentions": "int64", "paragraphs": "int64", "documents": "int64",
                 "first_position": "float64", "last_position": "float64",
                 "sentiment": "float64", "n_sentences": "int64"}
@@ -69,12 +70,17 @@ _CALENDAR = frozenset({
 
 @dataclass(frozen=True)
 class Actor:
-    """One actor of the lexicon: its label, kind and the names that count for it."""
+    """One actor of the lexicon: its label, kind and the names that count for it.
+
+    ``metonyms`` are places standing for the actor (Moscow for Russia): they count like
+    aliases, but a mention of one is judged in context (see :mod:`.names`).
+    """
 
     label: str
     kind: str
     aliases: tuple[str, ...]
     demonyms: tuple[str, ...] = ()
+    metonyms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -95,13 +101,16 @@ class Lexicon:
         return {actor.label: actor.kind for actor in self.actors}
 
     def to_frame(self) -> pd.DataFrame:
-        """Return one row per name: actor, kind, alias, demonym (bool).
+        """Return one row per name: actor, kind, alias, demonym (bool), metonym (bool).
 
-        >>> load_lexicon().to_frame().query("actor == 'Russia'")
+        >>> table = load_lexicon().to_frame()
+        >>> table[table["alias"].isin(["Moscow", "Russians"])].values.tolist()
+        [['Russia', 'state', 'Moscow', False, True], ['Russia', 'state', 'Russians', True, False]]
         """
-        rows = [(a.label, a.kind, name, False) for a in self.actors for name in a.aliases]
-        rows += [(a.label, a.kind, name, True) for a in self.actors for name in a.demonyms]
-        return pd.DataFrame(rows, columns=["actor", "kind", "alias", "demonym"])
+        rows = [(a.label, a.kind, name, False, False) for a in self.actors for name in a.aliases]
+        rows += [(a.label, a.kind, name, False, True) for a in self.actors for name in a.metonyms]
+        rows += [(a.label, a.kind, name, True, False) for a in self.actors for name in a.demonyms]
+        return pd.DataFrame(rows, columns=["actor", "kind", "alias", "demonym", "metonym"])
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
@@ -127,7 +136,8 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 def parse_lexicon(text: str, *, source: str = "<lexicon>") -> Lexicon:
     """Build a :class:`Lexicon` from the YAML text of a lexicon file (see actors.yaml).
 
-    >>> parse_lexicon("actors: [{label: Russia, kind: state, aliases: [Moscow]}]")
+    >>> parse_lexicon("actors: [{label: Russia, kind: state, aliases: [Moscow]}]").kinds()
+    {'Russia': 'state'}
     """
     try:
         root = _compose(text)
@@ -176,9 +186,10 @@ def _actor(node, source: str, owners: dict[str, tuple[str, int]]) -> Actor:
     if any(owner == label for owner, _ in owners.values()):
         raise InputError(f"{source} line {line}: the label '{label}' is used by two actors.")
     aliases = [(label, _line(fields["label"]))] + _names(fields.get("aliases"), source, "alias")
+    metonyms = _names(fields.get("metonyms"), source, "metonym")
     demonyms = _names(fields.get("demonyms"), source, "demonym")
-    kept: dict[bool, list[str]] = {False: [], True: []}
-    for is_demonym, names in ((False, aliases), (True, demonyms)):
+    kept: dict[str, list[str]] = {"alias": [], "metonym": [], "demonym": []}
+    for role, names in (("alias", aliases), ("metonym", metonyms), ("demonym", demonyms)):
         for name, name_line in names:
             keys = {_key(v) for v in _variants(name)}
             claimed = [owners[k] for k in keys if k in owners]
@@ -189,8 +200,9 @@ def _actor(node, source: str, owners: dict[str, tuple[str, int]]) -> Actor:
             if claimed:
                 continue  # the same name twice for one actor: keep it once
             owners.update({key: (label, name_line) for key in keys})
-            kept[is_demonym].append(name)
-    return Actor(label, kind, tuple(kept[False]), tuple(kept[True]))
+            kept[role].append(name)
+    return Actor(label, kind, tuple(kept["alias"]), tuple(kept["demonym"]),
+                 tuple(kept["metonym"]))
 
 
 def _compose(text: str, *, fast: bool = True) -> yaml.Node | None:
@@ -274,13 +286,21 @@ def _variants(name: str) -> set[str]:
 
 
 class Mention(NamedTuple):
-    """One actor mention in a text: ``text[start:end]`` is the name as written."""
+    """One actor mention in a text: ``text[start:end]`` is the name as written.
+
+    ``listed``: the actor is the lexicon's; ``rule``: why the mention counts — ``lexicon``
+    (an alias), ``demonym``, ``metonym``, or one of the rules of :mod:`.names` for a name
+    the text introduces.
+    """
 
     start: int
     end: int
     actor: str
     kind: str
     demonym: bool
+    metonym: bool = False
+    listed: bool = True
+    rule: str = "lexicon"
 
 
 class _Entry(NamedTuple):
@@ -288,6 +308,7 @@ class _Entry(NamedTuple):
     kind: str
     demonym: bool
     article: bool  # the matched text starts with "the", which is not part of the name
+    metonym: bool = False
 
 
 class _Matcher(NamedTuple):
@@ -310,11 +331,13 @@ def _trie_pattern(keys: Iterable[str]) -> str:
 def _matcher(lexicon: Lexicon, demonyms: bool) -> _Matcher:
     entries: dict[str, _Entry] = {}
     for actor in lexicon.actors:
-        names = [(n, False) for n in actor.aliases]
-        names += [(n, True) for n in actor.demonyms] if demonyms else []
-        for name, is_demonym in names:
+        names = [(n, False, False) for n in actor.aliases]
+        names += [(n, False, True) for n in actor.metonyms]
+        names += [(n, True, False) for n in actor.demonyms] if demonyms else []
+        for name, is_demonym, is_metonym in names:
             for variant in _variants(name):
-                entries[_key(variant)] = _Entry(actor.label, actor.kind, is_demonym, False)
+                entries[_key(variant)] = _Entry(actor.label, actor.kind, is_demonym, False,
+                                                is_metonym)
     for name in lexicon.ignore:
         for variant in _variants(name):
             entries.setdefault(_key(variant), _Entry(None, "", False, False))
@@ -382,7 +405,9 @@ def mention_spans(text: str, lexicon: Lexicon, *, demonyms: bool = True) -> list
         else:
             entry = matcher.entries[_key(match.group("person"))]
         if entry.actor is not None:
-            found.append(Mention(start, end, entry.actor, entry.kind, entry.demonym))
+            rule = "demonym" if entry.demonym else "metonym" if entry.metonym else "lexicon"
+            found.append(Mention(start, end, entry.actor, entry.kind, entry.demonym,
+                                 entry.metonym, True, rule))
     return found
 
 
@@ -400,24 +425,82 @@ def _matches(matcher: _Matcher, text: str) -> Iterator[re.Match[str]]:
 
 
 def find_mentions(
-    sentences: pd.DataFrame, lexicon: Lexicon, *, demonyms: bool = True
+    sentences: pd.DataFrame,
+    lexicon: Lexicon,
+    *,
+    demonyms: bool = True,
+    listed_only: bool = False,
 ) -> pd.DataFrame:
     """Return the ``mentions`` table: one row per actor mention in the sentences.
 
     ``alias`` is the name as written and ``start``/``end`` its span in the sentence's
-    text; ``demonym`` tells a demonym ("Russian") from a name. ``demonyms=False`` leaves
-    demonyms out.
+    text; ``demonym`` tells a demonym ("Russian") from a name. ``listed`` is True for the
+    lexicon's actors and False for the people and organisations a document introduces
+    itself (:mod:`.names`); ``rule`` says why each mention counts: ``lexicon``, ``demonym``,
+    ``metonym`` for the lexicon's names, else the rule of :func:`.names.find_names`
+    (``title``, ``first-name``, ``apposition``, ``reporting-verb``, ``organisation``,
+    ``repeat``, ``surname-link``, ``person-context``). Names are linked within a document
+    (rows of one ``doc_id``) only.
 
-    >>> find_mentions(sentences, load_lexicon()).actor.value_counts().head()
+    ``demonyms=False`` leaves demonyms out; ``listed_only=True`` counts the lexicon's
+    names alone, as written, without judging metonyms in context.
+
+    >>> from discourse_workbook.segment import segment_documents
+    >>> _, sentences = segment_documents(pd.DataFrame({"doc_id": ["d"], "text": [
+    ...     "Foreign Minister Annalena Baerbock met Putin. Baerbock spoke first."]}))
+    >>> find_mentions(sentences, load_lexicon())[["actor", "alias", "rule"]].values.tolist()
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [['Annalena Baerbock', 'Foreign Minister Annalena Baerbock', 'title'],
+     ['Vladimir Putin', 'Putin', 'lexicon'],
+     ['Annalena Baerbock', 'Baerbock', 'surname-link']]
     """
     texts = sentences["text"].tolist()
     keys = list(zip(*(sentences[c].tolist() for c in ("doc_id", "para_id", "sent_id")),
                     strict=True))
+    if listed_only:
+        found = ((i, m, 0) for i, m in _mentions_in_texts(texts, lexicon, demonyms))
+    else:
+        found = _document_mentions(texts, [k[0] for k in keys], lexicon, demonyms)
     rows = []
-    for i, m in _mentions_in_texts(texts, lexicon, demonyms):
-        rows.append((*keys[i], m.actor, m.kind, texts[i][m.start:m.end], m.demonym,
-                     m.start, m.end))
+    for i, m, shift in found:
+        start, end = m.start - shift, m.end - shift
+        rows.append((*keys[i], m.actor, m.kind, texts[i][start:end], m.demonym,
+                     m.listed, m.rule, start, end))
     return _frame(rows, MENTION_COLUMNS, MENTION_DTYPES)
+
+
+def _document_mentions(
+    texts: list[str], doc_ids: list, lexicon: Lexicon, demonyms: bool
+) -> list[tuple[int, Mention, int]]:
+    """``(index of the text, mention, where the text starts)`` for the lexicon's names and
+    the names each document introduces, in the order of the texts; a document's texts are
+    read together (joined by a separator that no name crosses), in the order given, and a
+    mention's span in its text is ``start - shift``."""
+    from .names import find_names
+
+    by_document: dict = {}
+    for i, doc_id in enumerate(doc_ids):
+        by_document.setdefault(doc_id, []).append(i)
+    found: list[tuple[int, Mention, int]] = []
+    for indices in by_document.values():
+        parts = [texts[i] for i in indices]
+        joined = _SEPARATOR.join(parts)
+        if joined.count(_SEPARATOR) != len(parts) - 1:  # a text holds the separator
+            parts = [part.replace(_SEPARATOR, "\x01") for part in parts]
+            joined = _SEPARATOR.join(parts)
+        starts = list(accumulate((len(part) + 1 for part in parts), initial=0))
+        listed = mention_spans(joined, lexicon, demonyms=demonyms)
+        judged = find_names(joined, listed, lexicon)
+        kept = [m for j, m in enumerate(listed) if j not in judged.dropped]
+        kept += [Mention(n.start, n.end, n.label, n.kind, False, False, False, n.rule)
+                 for n in judged.names]
+        kept.sort(key=itemgetter(0))
+        for m in kept:
+            k = bisect_right(starts, m.start) - 1
+            found.append((indices[k], m, starts[k]))
+    if any(a[0] > b[0] for a, b in pairwise(found)):  # documents interleaved in the table
+        found.sort(key=lambda item: (item[0], item[1].start - item[2]))
+    return found
 
 
 _SEPARATOR = "\0"  # not part of any name, and not a word character
@@ -459,6 +542,8 @@ def summarise_actors(
 ) -> pd.DataFrame:
     """Return the ``actors`` table: one row per actor mentioned, most mentioned first.
 
+    - ``kind``: the lexicon's for its actors, else the kind the text gave (person or
+      organisation); ``listed``: the actor is the lexicon's.
     - ``mentions``: occurrences (demonyms included when the mentions table has them;
       ``demonym_mentions`` says how many); ``paragraphs``, ``documents``: how many
       distinct paragraphs and documents mention the actor.
@@ -469,15 +554,20 @@ def summarise_actors(
       (a sentence naming it twice counts once), NaN when sentences have no ``compound``
       column; ``n_sentences``: how many sentences that mean rests on.
 
-    >>> summarise_actors(mentions, sentences, lexicon).head()
+    >>> actors = summarise_actors(tables.mentions, tables.sentences, load_lexicon())
+    >>> actors[["actor", "mentions", "listed"]].head(2).values.tolist()
+    [['Russia', 21, True], ['United States', 18, True]]
     """
     if mentions.empty:
         return _frame([], ACTOR_COLUMNS, ACTOR_DTYPES)
     last_index = (sentences.groupby("doc_id")["sent_id"].size() - 1).clip(lower=1)
     m = mentions.assign(position=mentions["sent_id"] / mentions["doc_id"].map(last_index))
+    if "listed" not in m.columns:
+        m = m.assign(listed=True)
     by_actor = m.groupby("actor", sort=False)
     summary = by_actor.agg(
         mentions=("actor", "size"),
+        listed=("listed", "any"),
         demonym_mentions=("demonym", "sum"),
         documents=("doc_id", "nunique"),
         first_position=("position", "min"),
@@ -495,8 +585,8 @@ def summarise_actors(
     else:
         summary["sentiment"] = float("nan")
     kinds = lexicon.kinds()
-    summary["kind"] = [kinds.get(a, k) for a, k in zip(summary.index, summary["mention_kind"],
-                                                        strict=True)]
+    summary["kind"] = [kinds.get(a, k) if listed else k for a, k, listed in zip(
+        summary.index, summary["mention_kind"], summary["listed"], strict=True)]
     summary = summary.reset_index()
     summary = summary.sort_values(["mentions", "actor"], ascending=[False, True], kind="stable")
     return summary[ACTOR_COLUMNS].astype(ACTOR_DTYPES).reset_index(drop=True)
@@ -508,7 +598,8 @@ def cooccurrence(mentions: pd.DataFrame, *, unit: str = "sentence") -> pd.DataFr
     One row per unordered pair (``actor_a`` < ``actor_b``); ``count`` is the number of
     units that name both, most frequent first.
 
-    >>> cooccurrence(mentions, unit="paragraph").head()
+    >>> cooccurrence(tables.mentions, unit="paragraph").head(2).values.tolist()
+    [['Eurasia', 'the West', 5], ['Russia', 'United States', 5]]
     """
     units = {"sentence": "sent_id", "paragraph": "para_id"}
     if unit not in units:
@@ -541,7 +632,8 @@ def find_candidates(
     case, function words (``stopwords``, default: the workbook's list), titles, months and
     weekdays never count. ``example`` is the first sentence using the name.
 
-    >>> find_candidates(sentences, load_lexicon(), min_count=2)
+    >>> find_candidates(tables.sentences, load_lexicon(), min_count=2)["name"].tolist()
+    ['Euro-Atlantic', 'Primakov Readings Forum']
     """
     if stopwords is None:
         stopwords = load_stopwords()

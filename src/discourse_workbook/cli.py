@@ -44,6 +44,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help="do not count demonyms and adjectives (Russian, American) as mentions",
     )
     parser.add_argument(
+        "--listed-only",
+        action="store_true",
+        help="count only the actors of the lexicon, not the people and organisations the "
+             "text names that the lexicon lacks",
+    )
+    parser.add_argument(
         "--strict",
         action="store_true",
         help="stop at the first unreadable document instead of skipping it",
@@ -133,7 +139,8 @@ def _options(args: argparse.Namespace):
     """The analysis options and the run options a command asks for."""
     from .pipeline import AnalysisOptions, RunOptions
 
-    analysis = AnalysisOptions(actors=args.actors, demonyms=not args.no_demonyms).check()
+    analysis = AnalysisOptions(actors=args.actors, demonyms=not args.no_demonyms,
+                               listed_only=args.listed_only).check()
     cores = os.cpu_count() or 1
     workers = args.workers or cores
     if workers > cores:

@@ -301,7 +301,7 @@ def voice_split(sentences: pd.DataFrame, *, threshold: float = THRESHOLD) -> pd.
     counted as the author's, and so is a sentence whose voice is missing.
 
     >>> voice_split(tables.sentences)[["voice", "n_scored"]].values.tolist()
-    [['author', 60], ['quoted', 21]]
+    [['author', 55], ['quoted', 26]]
     """
     scored = _scored(sentences, threshold).copy()
     if "voice" in scored.columns:

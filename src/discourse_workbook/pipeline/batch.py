@@ -101,9 +101,12 @@ def process_batch(records: list[dict], options: AnalysisOptions) -> dict[str, pd
     documents = pd.DataFrame(records)
     paragraphs, sentences = segment_documents(documents)
     sentences = score_sentences(sentences, threshold=options.threshold)
-    quotes = find_quotes(paragraphs, lexicon=actors)
-    sentences = mark_voice(sentences, quotes)
+    # every name the text uses, listed or found in it, may be a quotation's speaker
     mentions = find_mentions(sentences, actors, demonyms=options.demonyms)
+    quotes = find_quotes(paragraphs, lexicon=actors, sentences=sentences, mentions=mentions)
+    sentences = mark_voice(sentences, quotes)
+    if options.listed_only:
+        mentions = mentions[mentions["listed"]].reset_index(drop=True)
     paragraphs = add_sentiment(
         paragraphs, sentences, by=("doc_id", "para_id"), threshold=options.threshold
     )

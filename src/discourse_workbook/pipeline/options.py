@@ -24,15 +24,18 @@ class AnalysisOptions:
 
     - ``actors``: the actor lexicon (a YAML file); None: the shipped one;
     - ``demonyms``: count "Russian", "American" as mentions of Russia, the United States;
-    - ``threshold``: VADER's neutral band: a score within ±threshold is neutral.
+    - ``threshold``: VADER's neutral band: a score within ±threshold is neutral;
+    - ``listed_only``: count only the actors the lexicon lists, not the names the text
+      introduces (those still speak in quotations).
 
     >>> AnalysisOptions(threshold=0.1).to_dict()
-    {'actors': None, 'demonyms': True, 'threshold': 0.1}
+    {'actors': None, 'demonyms': True, 'threshold': 0.1, 'listed_only': False}
     """
 
     actors: str | None = None
     demonyms: bool = True
     threshold: float = THRESHOLD
+    listed_only: bool = False
 
     def check(self) -> AnalysisOptions:
         """Return these options, or raise :class:`InputError` for one that cannot work."""

@@ -353,13 +353,13 @@ def actors_by_group(
 
     >>> table = actors_by_group(corpus.mentions, corpus.sentences, groups, top=2)
     >>> table[["group", "actor", "mentions", "rate", "sentiment"]].round(2)
-           group    actor  mentions  rate  sentiment
-    0       Hale    Japan         3  9.43       0.31
-    1       Hale  Germany         0  0.00        NaN
-    2     Okafor    Japan         0  0.00        NaN
-    3     Okafor  Germany         0  0.00        NaN
-    4  Lindqvist    Japan         0  0.00        NaN
-    5  Lindqvist  Germany         2  6.94       0.00
+           group         actor  mentions  rate  sentiment
+    0       Hale         Japan         3  9.43       0.31
+    1       Hale  Daniel Reyes         0  0.00        NaN
+    2     Okafor         Japan         0  0.00        NaN
+    3     Okafor  Daniel Reyes         2  6.76      -0.33
+    4  Lindqvist         Japan         0  0.00        NaN
+    5  Lindqvist  Daniel Reyes         0  0.00        NaN
     """
     row_of_doc, order = group_index(groups)
     words = _group_words(groups, order, sentences)
