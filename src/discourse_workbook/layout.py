@@ -42,6 +42,7 @@ MAX_TITLE_WORDS = 25
 MAX_TITLE_CHARS = 200
 MAX_TITLE_DENSE = 40  # characters of a script written without spaces
 HEADER_UNITS = 4  # the header is among the first units of a text
+MIN_WRAP_WIDTH = 40  # narrower lines of a similar length are verse, not wrapped prose
 
 _CLOSERS = r"\"'”’»)\]}"  # closing quotes and brackets, for a character class
 _SENTENCE_END = re.compile(rf"[.!?…。！？][{_CLOSERS}]*$")
@@ -54,9 +55,7 @@ _INNER_SENTENCE = re.compile(
     rf"(?:[^\W\d_][^\W\d_A-Z]{{3,}}|\d)[.…][{_CLOSERS}]*\s+[\"'“‘(«]*[A-Z]"
     rf"|[!?][{_CLOSERS}]*\s+[\"'“‘(«]*[A-Z]|[。！？][{_CLOSERS}]*\S"
 )
-_LIST_ITEM = re.compile(
-    r"(?:[-*•▪◦‣+–—]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)])\s|--(?=[^\s-])"
-)
+_LIST_ITEM = re.compile(r"(?:[-*•▪◦‣+–—]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)])\s|--(?=[^\s-])")
 _NOTE = re.compile(r"\[[^\[\]\n]{1,200}\]|\([^()\n]{1,200}\)")
 _RULE = re.compile(r"(?:[-=_*#~+·•–—―.…|/\\^`] ?)+")
 _WORDISH = re.compile(r"[^\W_]")
@@ -416,7 +415,8 @@ def _sentence_lines(lines: Sequence[str]) -> bool:
 
 
 def _decide(blocks: list[_Block], choice: str) -> tuple[str, int, float]:
-    """Set every block's mode; return the text's kind, its width and wrapped share.
+    """Set every block's mode; return the layout imposed (empty when it is to be
+    found), the width lines reach and the share of breaks that are hard wraps.
 
     A block most of whose breaks are hard wraps is joined (and cut only where a
     paragraph plainly ends); in a text with such wrapping, the other blocks keep their
@@ -438,12 +438,23 @@ def _decide(blocks: list[_Block], choice: str) -> tuple[str, int, float]:
         for block in multi:
             block.mode = {"blank": "sentences", "line": "lines", "wrapped": "join"}[choice]
         return choice, width, share
-    # Hard wrapping cuts sentences: many a wrapped line is followed by a small letter.
-    going_on = sum(
-        1 for b in prose for w, line in zip(b.wraps, b.lines[1:], strict=True)
-        if w and _goes_on(line)
+    # Hard wrapping cuts sentences anywhere: many a wrapped line is followed by a small
+    # letter, few full lines end at a stop or a comma with a capital next. Verse does
+    # that line after line, and its lines are short.
+    going_on = verse_like = filled = 0
+    for b in prose:
+        for fill, wrap, before, after in zip(b.fills, b.wraps, b.lines, b.lines[1:], strict=False):
+            going_on += wrap and _goes_on(after)
+            filled += fill
+            verse_like += fill and bool(_PAUSE_END.search(before)) and after[:1].isupper()
+    dense = bool(prose) and bool(_DENSE_CHAR.search(prose[0].lines[0]))
+    wrapping = (
+        wrapped >= 2
+        and share >= 0.25
+        and going_on * 5 >= wrapped
+        and verse_like * 3 < filled
+        and (width >= MIN_WRAP_WIDTH or dense)
     )
-    wrapping = wrapped >= 2 and share >= 0.25 and going_on * 5 >= wrapped
     # One sentence per line, paragraphs in small blank-line blocks: a corpus format.
     # Most blocks hold several lines, or they are paragraphs and the lines an exception.
     small = (
@@ -458,32 +469,35 @@ def _decide(blocks: list[_Block], choice: str) -> tuple[str, int, float]:
             block.mode = "sentences"
         else:
             block.mode = "items" if wrapping else "lines"
-    return _kind(blocks), width, share
+    return "", width, share
 
 
-def _kind(blocks: Sequence[_Block], skip: Collection[int] = ()) -> str:
-    """Name the layout after what most lines became, leaving out the numbered lines
-    (those of the header). A heading above a paragraph in one block does not make
+def _kind(parts: Sequence[tuple[_Block, list[Unit]]], skip: Collection[int] = ()) -> str:
+    """Name the layout after what most body lines became, leaving out the numbered lines
+    (those of the header): joined hard-wrapped lines make it ``wrapped`` (from a quarter
+    of the lines); lines kept apart make it ``chat``, ``verse`` or ``line``; blocks of
+    their own make it ``blank``. A heading above a paragraph in one block does not make
     the text line by line."""
-    tally: Counter[str] = Counter()
+    joined = alone = 0
     by_line: list[str] = []
-    for block in blocks:
-        kept = block.lines
-        if skip:
-            kept = [line for i, line in enumerate(kept, block.first) if i not in skip]
-        mode = block.mode
-        if mode in ("lines", "items"):
-            if len(kept) - _headings(kept) <= 1:
-                mode = "one"
-            else:
-                by_line.extend(kept)
-        tally[mode] += len(kept)
-    total = sum(tally.values())
-    if tally["join"] and tally["join"] * 4 >= total:
+    for block, units in parts:
+        units = [u for u in units if u.line not in skip and u.role != "rule"]
+        single = [u.text for u in units if u.n_lines == 1]
+        if block.mode in ("join", "items"):
+            joined += sum(u.n_lines for u in units if u.n_lines > 1)
+        elif block.mode == "sentences":
+            alone += sum(u.n_lines for u in units)
+            continue
+        if len(single) - _headings(single) <= 1 and len(units) == len(single):
+            alone += len(single)
+        else:
+            by_line.extend(single)
+    total = joined + alone + len(by_line)
+    if joined and joined * 4 >= total:
         return "wrapped"
     if len(by_line) * 2 <= total:
         return "blank"
-    if _count(_CHAT, by_line, "match") * 2 >= len(by_line):
+    if _is_records(by_line):
         return "chat"
     short = sorted(map(len, by_line))[len(by_line) // 2] < 60
     if short and _count(_SENTENCE_END, by_line) * 2 < len(by_line):
@@ -560,8 +574,8 @@ def _line_role(line: str) -> str:
     return "rule" if _RULE.fullmatch(line) else "paragraph"
 
 
-def _units(blocks: Sequence[_Block], width: int) -> list[Unit]:
-    return [unit for block in blocks for unit in _block_units(block, width)]
+def _units(blocks: Sequence[_Block], width: int) -> list[tuple[_Block, list[Unit]]]:
+    return [(block, _block_units(block, width)) for block in blocks]
 
 
 # --------------------------------------------------------------------------- the header
@@ -572,8 +586,9 @@ def _take_header(units: list[Unit], kind: str, blocks: Sequence[_Block]) -> dict
 
     A header is a title, a byline and a date, each a line standing alone, in any order
     among the first units, with at most one other short line among them (a subtitle, a
-    place) and any editor's notes in brackets. In a text laid out line by line, a title must be a block of its own or be
-    followed by a byline or a date: otherwise it is the first line of the body.
+    place) and any editor's notes in brackets. In a text laid out line by line, a title
+    must be a block of its own or be followed by a byline or a date: otherwise it is
+    the first line of the body.
     """
     fields: dict[str, str | None] = {"title": None, "byline": None, "date": None}
     own_block = {b.first for b in blocks if sum(not _RULE.fullmatch(x) for x in b.lines) == 1}
@@ -647,22 +662,22 @@ def split_layout(
     'It was the best of times, it was the worst of times, it was the age of wisdom.'
     """
     if layout not in CHOICES:
-        raise InputError(
-            f"The paragraph layout {layout!r} is not one of {', '.join(CHOICES)}."
-        )
+        raise InputError(f"The paragraph layout {layout!r} is not one of {', '.join(CHOICES)}.")
     blocks = _blocks(text)
-    kind, width, share = _decide(blocks, layout)
-    units = _units(blocks, width)
+    forced, width, share = _decide(blocks, layout)
+    parts = _units(blocks, width)
+    units = [unit for _, block_units in parts for unit in block_units]
     if furniture:
         marked = set(furniture)
         units = [
-            Unit(u.text, "furniture", u.line) if u.alone and u.line in marked else u
-            for u in units
+            Unit(u.text, "furniture", u.line) if u.alone and u.line in marked else u for u in units
         ]
+    out = {u.line for u in units if u.role == "furniture"}
+    kind = forced or _kind(parts, out)
     fields = _take_header(units, kind, blocks) if header else {}
     head_units = [u for u in units if u.role in ("title", "byline", "date", "header")]
-    if head_units and layout == "auto":
-        kind = _kind(blocks, {u.line for u in head_units})
+    if head_units and not forced:
+        kind = _kind(parts, out | {u.line for u in head_units})
     head = tuple(u.text for u in head_units)
     found = Layout(
         kind=kind,
