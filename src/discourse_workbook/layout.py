@@ -48,6 +48,7 @@ _CLOSERS = r"\"'”’»)\]}"  # closing quotes and brackets, for a character cl
 _SENTENCE_END = re.compile(rf"[.!?…。！？][{_CLOSERS}]*$")
 _STOP_END = re.compile(rf"[.!?:;…。！？][{_CLOSERS}]*$")  # ends a sentence or a lead-in
 _PAUSE_END = re.compile(rf"[.!?:;,…。！？、，；：][{_CLOSERS}]*$")  # a stop or a pause
+_NOT_IN_TITLE = re.compile(r"[;=@<>{}]|https?://|www\.")  # code, addresses, records
 _TITLE_END_OK = re.compile(r"(?:\.\.\.|…|[^.,;:。、，；：])$")
 # A sentence ends inside a line: a word of four letters or more, or a digit, then a full
 # stop (not "Mr." or "U.S."), or any ? or !, then a capital after a space.
@@ -67,7 +68,7 @@ _DENSE = (
 _DENSE_CHAR = re.compile(f"[{_DENSE}]")
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:\s?[AaPp]\.?[Mm]\.?)?"
 _STAMP = rf"[\[(]?(?:\d{{2,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}[ T,]*(?:{_TIME})?|{_TIME})[\])]?"
-_SPEAKER = r"(?:<[^<>\n]{1,32}>|\*{1,3} ?[^\s*]{1,32}|[^\W\d][\w.'’&-]*(?: [\w.'’&-]+){0,3}:)"
+_SPEAKER = r"(?:<[^<>\n]{1,32}>|[^\W\d][\w.'’&-]*(?: [\w.'’&-]+){0,3}:)"
 _CHAT = re.compile(rf"(?:{_STAMP}\s*(?:[-–|:]\s*)?(?:{_SPEAKER}\s)?|{_SPEAKER}\s)")
 
 
@@ -282,7 +283,7 @@ def is_title(line: str) -> bool:
         return False
     if not _TITLE_END_OK.search(line) or not _WORDISH.search(line):
         return False
-    if _INNER_SENTENCE.search(line):
+    if _INNER_SENTENCE.search(line) or _NOT_IN_TITLE.search(line):
         return False
     return len(_DENSE_CHAR.findall(line)) <= MAX_TITLE_DENSE
 
@@ -383,20 +384,22 @@ def _count(pattern: re.Pattern[str], lines: Sequence[str], how: str = "search") 
 
 
 def _is_list(lines: Sequence[str]) -> bool:
-    return _count(_LIST_ITEM, lines, "match") * 2 >= len(lines)
+    """A list: it opens with a list item, or two or more of its lines do."""
+    return bool(_LIST_ITEM.match(lines[0])) or _count(_LIST_ITEM, lines, "match") >= 2
 
 
 def _goes_on(line: str) -> bool:
     """The line starts with a small letter (or a letter of a script without case),
     after any opening quote or bracket: it continues a sentence."""
-    first = line.lstrip("\"'“‘(«[")[:1]
+    first = line.lstrip("\"'“‘(«[`")[:1]
     return first.isalpha() and not first.isupper()
 
 
 def _is_records(lines: Sequence[str]) -> bool:
-    """Lines of a chat or a log: most open with a speaker or a time stamp, or half of
-    them (of eight or more) with the same word."""
-    if _count(_CHAT, lines, "match") * 2 >= len(lines):
+    """Lines of a chat or a log: most (two or more) open with a speaker or a time stamp,
+    or half of them (of eight or more) with the same word."""
+    chat = _count(_CHAT, lines, "match")
+    if chat >= 2 and chat * 2 >= len(lines):
         return True
     if len(lines) < 8:
         return False
@@ -426,8 +429,8 @@ def _decide(blocks: list[_Block], choice: str) -> tuple[str, int, float]:
     multi = [b for b in blocks if len(b.lines) > 1]
     for block in multi:
         if _is_records(block.lines):
-            block.mode = "lines"
-    prose = [b for b in multi if b.mode != "lines"]
+            block.mode = "records"
+    prose = [b for b in multi if b.mode != "records"]
     width, room = _measure(prose)
     for block in multi:
         _mark_wraps(block, width, room)
@@ -465,8 +468,10 @@ def _decide(blocks: list[_Block], choice: str) -> tuple[str, int, float]:
     for block in prose:
         if wrapping and sum(block.wraps) * 2 >= len(block.wraps):
             block.mode = "join"
-        elif small and not wrapping and _sentence_lines(block.lines):
+        elif small and _sentence_lines(block.lines):
             block.mode = "sentences"
+        elif not wrapping and _is_list(block.lines):
+            block.mode = "records"  # its items may go on over several lines
         else:
             block.mode = "items" if wrapping else "lines"
     return "", width, share
@@ -488,6 +493,8 @@ def _kind(parts: Sequence[tuple[_Block, list[Unit]]], skip: Collection[int] = ()
         elif block.mode == "sentences":
             alone += sum(u.n_lines for u in units)
             continue
+        else:  # lines and records: a wrapped record is still one line of the log
+            single = [u.text for u in units]
         if len(single) - _headings(single) <= 1 and len(units) == len(single):
             alone += len(single)
         else:
@@ -535,14 +542,26 @@ def _join(lines: Sequence[str]) -> str:
 def _ends_paragraph(before: str, after: str, filled: bool, width: int) -> bool:
     """Inside hard-wrapped lines, does a paragraph end between these two lines? When the
     next line starts a list item, or when the line did not fill up and ends a sentence
-    or is a heading (short, no final stop, a capital next)."""
+    (a small letter next says it did not: "e.g." or a semicolon) or is a heading
+    (short, no final stop, a capital next)."""
     if _LIST_ITEM.match(after) or _RULE.fullmatch(before) or _RULE.fullmatch(after):
         return True
-    if filled:
+    if filled or _goes_on(after):
         return False
     if _STOP_END.search(before):
         return True
     return len(before) < 0.6 * width and is_title(before) and after[:1].isupper()
+
+
+def _goes_past(before: str, after: str, wrapped: bool, width: int) -> bool:
+    """Among lines kept apart, does a line go on into the next? When it was hard-wrapped,
+    or has no stop or comma at its end and the next line goes on with a small letter, or
+    is nearly full; never into a list item or a rule."""
+    if _LIST_ITEM.match(after) or _RULE.fullmatch(before) or _RULE.fullmatch(after):
+        return False
+    if wrapped:
+        return True
+    return not _PAUSE_END.search(before) and (_goes_on(after) or len(before) >= 0.75 * width)
 
 
 def _block_units(block: _Block, width: int) -> list[Unit]:
@@ -551,17 +570,35 @@ def _block_units(block: _Block, width: int) -> list[Unit]:
         return [Unit(line, _line_role(line), first + i) for i, line in enumerate(lines)]
     if mode == "sentences":
         return [Unit(_join(lines), "paragraph", first, len(lines))]
+    if mode == "records":
+        starts = _record_start(lines)
     units, start = [], 0
     for i, (before, after) in enumerate(pairwise(lines)):
         if mode == "join":
             cut = _ends_paragraph(before, after, block.fills[i], width)
-        else:  # items: apart, unless hard-wrapped
-            cut = not block.wraps[i] or bool(_LIST_ITEM.match(after) or _RULE.fullmatch(after))
+        elif mode == "items":  # apart, unless a line goes on into the next
+            cut = not _goes_past(before, after, block.wraps[i], width)
+        else:  # records: apart, but a line that opens no record and no sentence goes on
+            goes_on = _goes_on(after) or after[:1] in "(<["
+            cut = starts(after) or not goes_on or bool(_STOP_END.search(before))
         if cut:
             units.append(_paragraph(lines[start : i + 1], first + start))
             start = i + 1
     units.append(_paragraph(lines[start:], first + start))
     return units
+
+
+def _record_start(lines: Sequence[str]):
+    """A test of whether a line opens a record of a chat or a log: a speaker, a time
+    stamp, a list mark, or the word most lines of the block open with."""
+    word = Counter(line.split(" ", 1)[0] for line in lines).most_common(1)[0][0]
+
+    def starts(line: str) -> bool:
+        return bool(
+            _CHAT.match(line) or _LIST_ITEM.match(line) or line.split(" ", 1)[0] == word
+        )
+
+    return starts
 
 
 def _paragraph(lines: Sequence[str], first: int) -> Unit:
