@@ -25,9 +25,10 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
-from itertools import pairwise
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from itertools import islice, pairwise
+from typing import NamedTuple
 
 from .errors import InputError
 
@@ -43,6 +44,7 @@ MAX_TITLE_CHARS = 200
 MAX_TITLE_DENSE = 40  # characters of a script written without spaces
 HEADER_UNITS = 4  # the header is among the first units of a text
 MIN_WRAP_WIDTH = 40  # narrower lines of a similar length are verse, not wrapped prose
+SAMPLE_LINES = 400  # lines enough to tell how most lines of a block look
 
 _CLOSERS = r"\"'”’»)\]}"  # closing quotes and brackets, for a character class
 _SENTENCE_END = re.compile(rf"[.!?…。！？][{_CLOSERS}]*$")
@@ -53,12 +55,19 @@ _TITLE_END_OK = re.compile(r"(?:\.\.\.|…|[^.,;:。、，；：])$")
 # A sentence ends inside a line: a word of four letters or more, or a digit, then a full
 # stop (not "Mr." or "U.S."), or any ? or !, then a capital after a space.
 _INNER_SENTENCE = re.compile(
-    rf"(?:[^\W\d_][^\W\d_A-Z]{{3,}}|\d)[.…][{_CLOSERS}]*\s+[\"'“‘(«]*[A-Z]"
-    rf"|[!?][{_CLOSERS}]*\s+[\"'“‘(«]*[A-Z]|[。！？][{_CLOSERS}]*\S"
+    rf"(?:[^\W\d_][^\W\d_A-Z]{{3,}}|\d)[.…][{_CLOSERS}]* [\"'“‘(«]*[A-Z]"
+    rf"|[!?][{_CLOSERS}]* [\"'“‘(«]*[A-Z]|[。！？][{_CLOSERS}]*\S"
 )
-_LIST_ITEM = re.compile(r"(?:[-*•▪◦‣+–—]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)])\s|--(?=[^\s-])")
+_LIST_MARK = r"(?:[-*•▪◦‣+–—]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]) |--(?=[^\s-])"
+_LIST_ITEM = re.compile(_LIST_MARK)
+_BULLETS = "-*•▪◦‣+–—("
 _NOTE = re.compile(r"\[[^\[\]\n]{1,200}\]|\([^()\n]{1,200}\)")
-_RULE = re.compile(r"(?:[-=_*#~+·•–—―.…|/\\^`] ?)+")
+_END_CHARS = ".!?…。！？"
+_PAUSE_CHARS = ".!?:;,…。！？、，；："
+_CLOSER_CHARS = "\"'”’»)]}"
+_OPENER_CHARS = "\"'“‘(«[`"
+_RULE_CHARS = "-=_*#~+·•–—―.…|/\\^`"
+_RULE = re.compile(rf"(?:[{re.escape(_RULE_CHARS)}] ?)+")
 _WORDISH = re.compile(r"[^\W_]")
 # Scripts written without spaces between words: Han, kana, Thai, Lao, Khmer, Myanmar.
 _DENSE = (
@@ -66,14 +75,14 @@ _DENSE = (
     "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # kana, Han
 )
 _DENSE_CHAR = re.compile(f"[{_DENSE}]")
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:\s?[AaPp]\.?[Mm]\.?)?"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?: ?[AaPp]\.?[Mm]\.?)?"
 _STAMP = rf"[\[(]?(?:\d{{2,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}[ T,]*(?:{_TIME})?|{_TIME})[\])]?"
 _SPEAKER = r"(?:<[^<>\n]{1,32}>|[^\W\d][\w.'’&-]*(?: [\w.'’&-]+){0,3}:)"
-_CHAT = re.compile(rf"(?:{_STAMP}\s*(?:[-–|:]\s*)?(?:{_SPEAKER}\s)?|{_SPEAKER}\s)")
+_CHAT_START = rf"(?:{_STAMP} ?(?:[-–|:] ?)?(?:{_SPEAKER} )?|{_SPEAKER} )"
+_CHAT = re.compile(_CHAT_START)
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """One piece of a text, in order: a paragraph, or a line taken out of the body.
 
     ``role`` is ``paragraph``, ``title``, ``byline``, ``date``, ``header`` (another
@@ -291,15 +300,18 @@ def is_title(line: str) -> bool:
 # --------------------------------------------------------------------------- blocks
 
 
-@dataclass
+@dataclass(slots=True)
 class _Block:
     """A run of non-blank lines, and how its lines make paragraphs."""
 
     first: int  # number of its first line in the text
+    text: str  # its lines, joined by line breaks
     lines: list[str]
-    mode: str = "one"  # one | join (wrapped) | sentences (one per line, joined) | lines
-    fills: list[bool] = field(default_factory=list)  # per break: did the line fill up?
-    wraps: list[bool] = field(default_factory=list)  # ... with the sentence going on?
+    mode: str = "one"  # one | join | items | sentences | records | lines (see _decide)
+    fills: list[bool] | None = None  # per break: did the line fill up?
+    wraps: list[bool] | None = None  # ... with the sentence going on?
+    going: list[bool] | None = None  # per break: does the next line go on a sentence?
+    paused: list[bool] | None = None  # per break: does the line end at a stop or comma?
 
 
 _BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")
@@ -311,15 +323,38 @@ def _blocks(text: str) -> list[_Block]:
     for match in _BLOCK.finditer(text):
         line += text.count("\n", counted, match.start())
         counted = match.start()
-        blocks.append(_Block(line, match.group().split("\n")))
+        block = match.group()
+        blocks.append(_Block(line, block, block.split("\n")))
     return blocks
 
 
-def _first_word_length(line: str) -> int:
-    if _DENSE_CHAR.match(line):
-        return 1
-    space = line.find(" ")
-    return len(line) if space < 0 else space
+def _first_word_lengths(lines: Sequence[str], dense: bool) -> list[int]:
+    """The length of each line's first word (one character of a script without spaces)."""
+    found = [
+        len(line) if i < 0 else i for line, i in zip(lines, map(_find_space, lines), strict=True)
+    ]
+    if dense:
+        found = [1 if _DENSE_CHAR.match(line) else n for line, n in zip(lines, found, strict=True)]
+    return found
+
+
+def _find_space(line: str) -> int:
+    return line.find(" ")
+
+
+def _pauses(line: str) -> bool:
+    """The line ends with a stop or a comma (before any closing quote or bracket)."""
+    last = line[-1:]
+    return last in _PAUSE_CHARS or (last in _CLOSER_CHARS and bool(_PAUSE_END.search(line)))
+
+
+def _goes_on(line: str) -> bool:
+    """The line starts with a small letter (or a letter of a script without case),
+    after any opening quote or bracket: it continues a sentence."""
+    first = line[:1]
+    if first in _OPENER_CHARS:
+        first = line.lstrip(_OPENER_CHARS)[:1]
+    return first.isalpha() and not first.isupper()
 
 
 def _percentile(counts: Counter[int], share: float) -> int:
@@ -332,47 +367,50 @@ def _percentile(counts: Counter[int], share: float) -> int:
     return 0
 
 
-def _measure(blocks: Sequence[_Block]) -> tuple[int, int]:
-    """The width full lines reach in blocks of several lines, and the room a full line
-    may leave at its end.
+def _measure(blocks: Sequence[_Block], dense: bool) -> tuple[int, int]:
+    """Set each block's ``fills`` and ``wraps``; return the width full lines reach and
+    the room a full line may leave at its end.
 
-    The width is the 98th percentile of line lengths. The room is learnt from the
-    breaks that surely fall inside a sentence (no stop at the end of the line, a small
-    letter next): there, the next line's first word did not fit. Greedy wrapping leaves
-    no room; wrapping that balances lines, and spaces lost to normalising, leave some.
+    The width is the 98th percentile of line lengths in blocks of several lines. The
+    room is learnt from the breaks that surely fall inside a sentence (no stop or comma
+    at the end of the line, a small letter next): there, the next line's first word did
+    not fit. Greedy wrapping leaves no room; wrapping that balances lines, and spaces
+    lost to normalising, leave some. A line fills up when the next line's first word
+    had no room on it, and the next line fits the width too; it is hard-wrapped when it
+    fills up and the sentence goes on (no stop or comma at its end, or a small letter
+    next).
     """
-    counts: Counter[int] = Counter()
+    every: list[int] = []
+    shapes = []
     for block in blocks:
-        counts.update(map(len, block.lines))
-    if not counts:
+        lengths = list(map(len, block.lines))
+        every += lengths
+        going = list(map(_goes_on, block.lines[1:]))
+        paused = list(map(_pauses, block.lines[:-1]))
+        shapes.append((lengths, _first_word_lengths(block.lines, dense)[1:], going, paused))
+    if not every:
         return 0, 0
-    width = _percentile(counts, 0.98)
-    rooms: Counter[int] = Counter(
-        width - len(a) - 1 - _first_word_length(b)
-        for block in blocks
-        for a, b in pairwise(block.lines)
-        if b[:1].islower() and not _PAUSE_END.search(a)
+    width = _percentile(Counter(every), 0.98)
+    rooms = Counter(
+        width - n - 1 - f
+        for lengths, firsts, going, paused in shapes
+        for n, f, g, p in zip(lengths, firsts, going, paused, strict=False)
+        if g and not p
     )
-    fallback = max(3, width // 10)
-    if sum(rooms.values()) < 8:
-        return width, fallback
-    return width, min(max(_percentile(rooms, 0.95) + 1, 1), max(fallback, width // 5))
-
-
-def _mark_wraps(block: _Block, width: int, room: int) -> None:
-    """For each break in a block: did the line fill up, leaving no room for the next
-    line's first word, and the next line fits the width too (``fills``)? Was it
-    hard-wrapped: filled up with the sentence going on, no stop at its end or a small
-    letter next (``wraps``)?"""
-    lines = block.lines
-    block.fills = [
-        width - len(a) - 1 - _first_word_length(b) < room and len(b) <= width + room
-        for a, b in pairwise(lines)
-    ]
-    block.wraps = [
-        fill and (not _PAUSE_END.search(a) or b[:1].islower())
-        for fill, a, b in zip(block.fills, lines, lines[1:], strict=False)
-    ]
+    room = max(3, width // 10)
+    if sum(rooms.values()) >= 8:
+        room = min(max(_percentile(rooms, 0.95) + 1, 1), max(room, width // 5))
+    limit, widest = width - room, width + room
+    for block, (lengths, firsts, going, paused) in zip(blocks, shapes, strict=True):
+        block.going, block.paused = going, paused
+        block.fills = [
+            a + 1 + f > limit and b <= widest
+            for a, b, f in zip(lengths, lengths[1:], firsts, strict=False)
+        ]
+        block.wraps = [
+            fill and (g or not p) for fill, g, p in zip(block.fills, going, paused, strict=True)
+        ]
+    return width, room
 
 
 # --------------------------------------------------------------------------- deciding
@@ -384,73 +422,99 @@ def _count(pattern: re.Pattern[str], lines: Sequence[str], how: str = "search") 
 
 
 def _is_list(lines: Sequence[str]) -> bool:
-    """A list: it opens with a list item, or two or more of its lines do."""
-    return bool(_LIST_ITEM.match(lines[0])) or _count(_LIST_ITEM, lines, "match") >= 2
+    """A list: it opens with a list item, or two or more of its lines do (of a sample
+    of a long block)."""
+    if _starts_item(lines[0]):
+        return True
+    found = 0
+    for line in _sample(lines):
+        found += _starts_item(line)
+        if found >= 2:
+            return True
+    return False
 
 
-def _goes_on(line: str) -> bool:
-    """The line starts with a small letter (or a letter of a script without case),
-    after any opening quote or bracket: it continues a sentence."""
-    first = line.lstrip("\"'“‘(«[`")[:1]
-    return first.isalpha() and not first.isupper()
+def _sample(lines: Sequence[str], size: int = SAMPLE_LINES) -> Sequence[str]:
+    """At most ``size`` lines spread evenly over the given ones: shares measured on
+    them hold for all, and measuring stays cheap however long the text."""
+    if len(lines) <= size:
+        return lines
+    step = len(lines) / size
+    return [lines[int(i * step)] for i in range(size)]
 
 
 def _is_records(lines: Sequence[str]) -> bool:
     """Lines of a chat or a log: most (two or more) open with a speaker or a time stamp,
-    or half of them (of eight or more) with the same word."""
+    or half of them (of eight or more) with the same word (judged on a sample of a long
+    block)."""
+    lines = _sample(lines)
     chat = _count(_CHAT, lines, "match")
     if chat >= 2 and chat * 2 >= len(lines):
         return True
     if len(lines) < 8:
         return False
-    starts = Counter(line.split(" ", 1)[0] for line in lines)
-    return starts.most_common(1)[0][1] * 2 >= len(lines)
+    starts: dict[str, int] = {}
+    for line in lines:
+        word = line.split(" ", 1)[0]
+        starts[word] = starts.get(word, 0) + 1
+    return max(starts.values()) * 2 >= len(lines)
 
 
 def _sentence_lines(lines: Sequence[str]) -> bool:
     """Every line a sentence that ends: one sentence per line, to be joined."""
     return (
-        _count(_SENTENCE_END, lines) == len(lines)
+        all(map(_ends_sentence, lines))
         and _count(_INNER_SENTENCE, lines) * 2 < len(lines)
         and not _is_list(lines)
         and _count(_CHAT, lines, "match") * 2 < len(lines)
     )
 
 
+def _ends_sentence(line: str) -> bool:
+    last = line[-1:]
+    return last in _END_CHARS or (last in _CLOSER_CHARS and bool(_SENTENCE_END.search(line)))
+
+
 def _decide(blocks: list[_Block], choice: str) -> tuple[str, int, float]:
     """Set every block's mode; return the layout imposed (empty when it is to be
     found), the width lines reach and the share of breaks that are hard wraps.
 
-    A block most of whose breaks are hard wraps is joined (and cut only where a
-    paragraph plainly ends); in a text with such wrapping, the other blocks keep their
-    lines apart but for the hard-wrapped ones (a long list item goes on). Small blocks
-    of sentences, one a line, are joined; every other block is kept line by line.
+    Blocks of chat or log lines keep their records apart (``records``: a line that
+    opens no record goes on the one before). A block most of whose breaks are hard wraps
+    is joined (``join``: cut only where a paragraph plainly ends); in a text with such
+    wrapping, the other blocks keep their lines apart but for those that go on
+    (``items``: a long list item). Small blocks of sentences, one a line, are joined
+    (``sentences``); lists keep their items apart (``records``); every other block is
+    kept line by line (``lines``).
     """
     multi = [b for b in blocks if len(b.lines) > 1]
     for block in multi:
         if _is_records(block.lines):
             block.mode = "records"
     prose = [b for b in multi if b.mode != "records"]
-    width, room = _measure(prose)
-    for block in multi:
-        _mark_wraps(block, width, room)
+    dense = bool(_DENSE_CHAR.search(prose[0].text[:200])) if prose else False
+    width, room = _measure(prose, dense)
     breaks = sum(len(b.wraps) for b in prose)
     wrapped = sum(sum(b.wraps) for b in prose)
     share = wrapped / breaks if breaks else 0.0
     if choice != "auto":
         for block in multi:
             block.mode = {"blank": "sentences", "line": "lines", "wrapped": "join"}[choice]
+            if not block.fills:
+                block.fills = block.wraps = [False] * (len(block.lines) - 1)
         return choice, width, share
     # Hard wrapping cuts sentences anywhere: many a wrapped line is followed by a small
     # letter, few full lines end at a stop or a comma with a capital next. Verse does
     # that line after line, and its lines are short.
     going_on = verse_like = filled = 0
     for b in prose:
-        for fill, wrap, before, after in zip(b.fills, b.wraps, b.lines, b.lines[1:], strict=False):
-            going_on += wrap and _goes_on(after)
-            filled += fill
-            verse_like += fill and bool(_PAUSE_END.search(before)) and after[:1].isupper()
-    dense = bool(prose) and bool(_DENSE_CHAR.search(prose[0].lines[0]))
+        for fill, going, paused, after in zip(
+            b.fills, b.going, b.paused, b.lines[1:], strict=False
+        ):
+            if fill:
+                filled += 1
+                going_on += going
+                verse_like += paused and after[:1].isupper()
     wrapping = (
         wrapped >= 2
         and share >= 0.25
@@ -477,37 +541,45 @@ def _decide(blocks: list[_Block], choice: str) -> tuple[str, int, float]:
     return "", width, share
 
 
-def _kind(parts: Sequence[tuple[_Block, list[Unit]]], skip: Collection[int] = ()) -> str:
+def _kind(
+    parts: Sequence[tuple[_Block, list[Unit]]], skip: Collection[int] = (), *, name: bool = True
+) -> str:
     """Name the layout after what most body lines became, leaving out the numbered lines
     (those of the header): joined hard-wrapped lines make it ``wrapped`` (from a quarter
-    of the lines); lines kept apart make it ``chat``, ``verse`` or ``line``; blocks of
-    their own make it ``blank``. A heading above a paragraph in one block does not make
-    the text line by line."""
+    of the lines); lines kept apart make it ``chat``, ``verse`` or ``line`` (just
+    ``line`` when ``name`` is false); blocks of their own make it ``blank``. A heading
+    above a paragraph in one block does not make the text line by line."""
     joined = alone = 0
     by_line: list[str] = []
+    last = max(skip, default=-1)
     for block, units in parts:
-        units = [u for u in units if u.line not in skip and u.role != "rule"]
-        single = [u.text for u in units if u.n_lines == 1]
+        if block.first <= last:
+            units = [u for u in units if u.line not in skip]
         if block.mode in ("join", "items"):
             joined += sum(u.n_lines for u in units if u.n_lines > 1)
+            single = [u.text for u in units if u.n_lines == 1 and u.role != "rule"]
         elif block.mode == "sentences":
             alone += sum(u.n_lines for u in units)
             continue
         else:  # lines and records: a wrapped record is still one line of the log
-            single = [u.text for u in units]
-        if len(single) - _headings(single) <= 1 and len(units) == len(single):
+            single = [u.text for u in units if u.role != "rule"]
+        few = len(single) <= 1 or (len(single) <= 3 and len(single) - _headings(single) <= 1)
+        if few and len(single) == len(units):
             alone += len(single)
-        else:
-            by_line.extend(single)
+            continue
+        by_line.extend(single)
     total = joined + alone + len(by_line)
     if joined and joined * 4 >= total:
         return "wrapped"
     if len(by_line) * 2 <= total:
         return "blank"
+    if not name:
+        return "line"
     if _is_records(by_line):
         return "chat"
-    short = sorted(map(len, by_line))[len(by_line) // 2] < 60
-    if short and _count(_SENTENCE_END, by_line) * 2 < len(by_line):
+    sample = _sample(by_line)
+    short = sorted(map(len, sample))[len(sample) // 2] < 60
+    if short and _count(_SENTENCE_END, sample) * 2 < len(sample):
         return "verse"
     return "line"
 
@@ -544,7 +616,7 @@ def _ends_paragraph(before: str, after: str, filled: bool, width: int) -> bool:
     next line starts a list item, or when the line did not fill up and ends a sentence
     (a small letter next says it did not: "e.g." or a semicolon) or is a heading
     (short, no final stop, a capital next)."""
-    if _LIST_ITEM.match(after) or _RULE.fullmatch(before) or _RULE.fullmatch(after):
+    if _starts_item(after) or _is_rule(before) or _is_rule(after):
         return True
     if filled or _goes_on(after):
         return False
@@ -557,7 +629,7 @@ def _goes_past(before: str, after: str, wrapped: bool, width: int) -> bool:
     """Among lines kept apart, does a line go on into the next? When it was hard-wrapped,
     or has no stop or comma at its end and the next line goes on with a small letter, or
     is nearly full; never into a list item or a rule."""
-    if _LIST_ITEM.match(after) or _RULE.fullmatch(before) or _RULE.fullmatch(after):
+    if _starts_item(after) or _is_rule(before) or _is_rule(after):
         return False
     if wrapped:
         return True
@@ -565,38 +637,87 @@ def _goes_past(before: str, after: str, wrapped: bool, width: int) -> bool:
 
 
 def _block_units(block: _Block, width: int) -> list[Unit]:
+    """The units of one block, by its mode (see :func:`_decide`)."""
     lines, first, mode = block.lines, block.first, block.mode
     if mode in ("one", "lines"):
-        return [Unit(line, _line_role(line), first + i) for i, line in enumerate(lines)]
+        return [Unit(line, _line_role(line), n) for n, line in enumerate(lines, first)]
     if mode == "sentences":
         return [Unit(_join(lines), "paragraph", first, len(lines))]
-    if mode == "records":
+    after = lines[1:]
+    if mode == "join":  # together, unless a paragraph plainly ends
+        fills = block.fills
+        cuts = [
+            i
+            for i, line in enumerate(after)
+            if (not fills[i] or _may_open(line) or lines[i][:1] in _RULE_CHARS)
+            and _ends_paragraph(lines[i], line, fills[i], width)
+        ]
+        return _cut(lines, first, cuts)
+    if mode == "items":  # apart, unless a line goes on into the next
+        wraps, long = block.wraps, 0.75 * width
+        joins = [
+            i
+            for i, line in enumerate(after)
+            if (wraps[i] or _may_go_on(line) or len(lines[i]) >= long)
+            and _goes_past(lines[i], line, wraps[i], width)
+        ]
+    else:  # records: apart, but a line that opens no record and no sentence goes on
         starts = _record_start(lines)
+        joins = [
+            i
+            for i, line in enumerate(after)
+            if _may_go_on(line)
+            and (_goes_on(line) or line[:1] in "(<[")
+            and not _STOP_END.search(lines[i])
+            and not starts(line)
+        ]
+    if not joins:
+        return [Unit(line, _line_role(line), n) for n, line in enumerate(lines, first)]
+    joined = set(joins)
+    return _cut(lines, first, [i for i in range(len(after)) if i not in joined])
+
+
+def _may_open(line: str) -> bool:
+    """The line may open a list item or be a rule (a cheap test of its first marks)."""
+    head = line[:6]
+    return (
+        head[:1] in _RULE_CHARS
+        or head[:1] in _BULLETS
+        or head[:1].isdigit()
+        or ("." in head or ")" in head)
+    )
+
+
+def _may_go_on(line: str) -> bool:
+    """The line may go on a sentence: it does not open with a capital or a digit."""
+    first = line[:1]
+    return not (first.isupper() or first.isdigit())
+
+
+def _cut(lines: list[str], first: int, cuts: Sequence[int]) -> list[Unit]:
+    """Units of a block cut after the lines numbered (from 0, increasing)."""
     units, start = [], 0
-    for i, (before, after) in enumerate(pairwise(lines)):
-        if mode == "join":
-            cut = _ends_paragraph(before, after, block.fills[i], width)
-        elif mode == "items":  # apart, unless a line goes on into the next
-            cut = not _goes_past(before, after, block.wraps[i], width)
-        else:  # records: apart, but a line that opens no record and no sentence goes on
-            goes_on = _goes_on(after) or after[:1] in "(<["
-            cut = starts(after) or not goes_on or bool(_STOP_END.search(before))
-        if cut:
-            units.append(_paragraph(lines[start : i + 1], first + start))
-            start = i + 1
-    units.append(_paragraph(lines[start:], first + start))
+    for i in (*cuts, len(lines) - 1):
+        units.append(_paragraph(lines[start : i + 1], first + start))
+        start = i + 1
     return units
 
 
 def _record_start(lines: Sequence[str]):
     """A test of whether a line opens a record of a chat or a log: a speaker, a time
     stamp, a list mark, or the word most lines of the block open with."""
-    word = Counter(line.split(" ", 1)[0] for line in lines).most_common(1)[0][0]
+    common: list[str] = []  # the word, found when first needed
 
     def starts(line: str) -> bool:
-        return bool(
-            _CHAT.match(line) or _LIST_ITEM.match(line) or line.split(" ", 1)[0] == word
-        )
+        if _starts_item(line) or _CHAT.match(line):
+            return True
+        if not common:
+            firsts: dict[str, int] = {}
+            for other in lines:
+                word = other.split(" ", 1)[0]
+                firsts[word] = firsts.get(word, 0) + 1
+            common.append(max(firsts, key=firsts.__getitem__))
+        return line.split(" ", 1)[0] == common[0]
 
     return starts
 
@@ -608,7 +729,20 @@ def _paragraph(lines: Sequence[str], first: int) -> Unit:
 
 
 def _line_role(line: str) -> str:
-    return "rule" if _RULE.fullmatch(line) else "paragraph"
+    return "rule" if _is_rule(line) else "paragraph"
+
+
+def _is_rule(line: str) -> bool:
+    """A line of only dashes, stars, dots or the like (checked first by its first mark)."""
+    return line[:1] in _RULE_CHARS and bool(_RULE.fullmatch(line))
+
+
+def _starts_item(line: str) -> bool:
+    """The line opens a list item (checked first by its first characters)."""
+    head = line[:6]
+    if head[:1] in _BULLETS or head[:1].isdigit() or "." in head or ")" in head:
+        return bool(_LIST_ITEM.match(line))
+    return False
 
 
 def _units(blocks: Sequence[_Block], width: int) -> list[tuple[_Block, list[Unit]]]:
@@ -618,8 +752,11 @@ def _units(blocks: Sequence[_Block], width: int) -> list[tuple[_Block, list[Unit
 # --------------------------------------------------------------------------- the header
 
 
-def _take_header(units: list[Unit], kind: str, blocks: Sequence[_Block]) -> dict:
-    """Mark the header units at the top of the text and return the fields found.
+def _take_header(
+    units: list[Unit], by_line: Callable[[], bool], blocks: Sequence[_Block]
+) -> tuple[dict[str, str | None], list[Unit]]:
+    """Mark the header units at the top of the text; return the fields found and the
+    units taken out. ``by_line`` says whether the body is laid out line by line.
 
     A header is a title, a byline and a date, each a line standing alone, in any order
     among the first units, with at most one other short line among them (a subtitle, a
@@ -628,9 +765,7 @@ def _take_header(units: list[Unit], kind: str, blocks: Sequence[_Block]) -> dict
     the first line of the body.
     """
     fields: dict[str, str | None] = {"title": None, "byline": None, "date": None}
-    own_block = {b.first for b in blocks if sum(not _RULE.fullmatch(x) for x in b.lines) == 1}
-    by_line = kind in ("line", "verse", "chat")
-    body = [i for i, u in enumerate(units) if u.role == "paragraph"]
+    body = list(islice((i for i, u in enumerate(units) if u.role == "paragraph"), HEADER_UNITS + 1))
     marked: dict[int, str] = {}
     pending: list[tuple[int, str]] = []  # lines that are header only if a field follows
     for i in body[:HEADER_UNITS]:
@@ -658,7 +793,7 @@ def _take_header(units: list[Unit], kind: str, blocks: Sequence[_Block]) -> dict
         if not is_title(line):
             break
         if fields["title"] is None and not any(r == "title" for _, r in pending):
-            if by_line and unit.line not in own_block:
+            if not _own_block(unit.line, blocks) and by_line():
                 pending.append((i, "title"))
             else:
                 fields["title"], marked[i] = line, "title"
@@ -667,10 +802,25 @@ def _take_header(units: list[Unit], kind: str, blocks: Sequence[_Block]) -> dict
         else:
             break
     if len(body) <= len(marked):  # a text must keep a body
-        return {"title": None, "byline": None, "date": None}
+        return {"title": None, "byline": None, "date": None}, []
     for i, role in marked.items():
         units[i] = Unit(units[i].text, role, units[i].line)
-    return fields
+    if fields["title"]:  # "The Zen of Python, by Tim Peters"
+        title, by, name = fields["title"].rpartition(", by ")
+        author = parse_byline("By " + name) if by and title else None
+        if author and fields["byline"] is None:
+            fields["title"], fields["byline"] = title, author[0]
+    return fields, [units[i] for i in sorted(marked)]
+
+
+def _own_block(line: int, blocks: Sequence[_Block]) -> bool:
+    """The numbered line is a block of its own (but for rules under it)."""
+    for block in blocks:
+        if block.first == line:
+            return all(_RULE.fullmatch(x) for x in block.lines[1:])
+        if block.first > line:
+            break
+    return False
 
 
 # --------------------------------------------------------------------------- public
@@ -704,17 +854,20 @@ def split_layout(
     forced, width, share = _decide(blocks, layout)
     parts = _units(blocks, width)
     units = [unit for _, block_units in parts for unit in block_units]
+    out: set[int] = set()
     if furniture:
         marked = set(furniture)
         units = [
-            Unit(u.text, "furniture", u.line) if u.alone and u.line in marked else u for u in units
+            Unit(u.text, "furniture", u.line) if u.n_lines == 1 and u.line in marked else u
+            for u in units
         ]
-    out = {u.line for u in units if u.role == "furniture"}
-    kind = forced or _kind(parts, out)
-    fields = _take_header(units, kind, blocks) if header else {}
-    head_units = [u for u in units if u.role in ("title", "byline", "date", "header")]
-    if head_units and not forced:
-        kind = _kind(parts, out | {u.line for u in head_units})
+        out = {u.line for u in units if u.role == "furniture"}
+    head_units: list[Unit] = []
+    fields: dict[str, str | None] = {}
+    if header:
+        by_line = lambda: (forced or _kind(parts, out, name=False)) == "line"  # noqa: E731
+        fields, head_units = _take_header(units, by_line, blocks)
+    kind = forced or _kind(parts, out | {u.line for u in head_units})
     head = tuple(u.text for u in head_units)
     found = Layout(
         kind=kind,
