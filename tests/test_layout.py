@@ -83,6 +83,7 @@ def test_article_header_with_byline_and_date_and_furniture_around_it():
     assert s.title == "The Quiet Return of the Night Train"
     assert (s.byline, s.date) == ("Maria Keller", "2024-06-12")
     assert s.removed == ["Home", "Menu", "Share this article", "Post a Comment", "Contact us"]
+    assert s.taken_out == ["Home", "Menu", "By Maria Keller | June 12, 2024", *s.removed[2:]]
     assert len(s.paragraphs) == 4
     assert s.paragraphs[0].startswith("Europe's sleeper trains")
     assert s.layout.name == "header+blank"

@@ -110,7 +110,7 @@ class Layout:
     ``kind`` is the body's layout (:data:`KINDS`); ``header`` holds the lines taken out
     as a header; ``width`` is the line width that hard-wrapped lines reach (0 when no
     block has several lines); ``wrapped_share`` the share of line breaks inside blocks
-    that fall where a line was full; ``lines`` and ``blocks`` count non-blank lines
+    where a full line breaks a sentence; ``lines`` and ``blocks`` count non-blank lines
     and blank-line blocks; ``forced`` says the layout was imposed, not detected.
     """
 
@@ -153,6 +153,12 @@ class Structure:
     def removed(self) -> list[str]:
         """The furniture lines taken out, in order."""
         return [u.text for u in self.units if u.role == "furniture"]
+
+    @property
+    def taken_out(self) -> list[str]:
+        """Every line taken out of the body but the title, in order: the byline, the
+        date, the other header lines, furniture and rules (for a list of removals)."""
+        return [u.text for u in self.units if u.role not in ("paragraph", "title")]
 
     @property
     def rules(self) -> list[str]:
@@ -281,7 +287,8 @@ def parse_byline(line: str) -> tuple[str, str | None] | None:
 def is_title(line: str) -> bool:
     """A short heading-like line: at most 25 words (or 40 characters of a script
     written without spaces), one sentence, no final full stop, comma, colon or
-    semicolon (an ellipsis, ? or ! is allowed), and some letters.
+    semicolon (an ellipsis, ? or ! is allowed), some letters, and none of the marks of
+    code, addresses or log records (``; = @ < > { }``, a web address).
 
     >>> is_title("The West Has Lost Russia"), is_title("It rained. We stayed in. Then it cleared")
     (True, False)
