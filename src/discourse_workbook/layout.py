@@ -560,6 +560,9 @@ def _kind(
     by_line: list[str] = []
     last = max(skip, default=-1)
     for block, units in parts:
+        if block.mode == "one" and block.first > last:
+            alone += units[0].role != "rule"
+            continue
         if block.first <= last:
             units = [u for u in units if u.line not in skip]
         if block.mode in ("join", "items"):
@@ -646,7 +649,9 @@ def _goes_past(before: str, after: str, wrapped: bool, width: int) -> bool:
 def _block_units(block: _Block, width: int) -> list[Unit]:
     """The units of one block, by its mode (see :func:`_decide`)."""
     lines, first, mode = block.lines, block.first, block.mode
-    if mode in ("one", "lines"):
+    if mode == "one":
+        return [Unit(lines[0], _line_role(lines[0]), first)]
+    if mode == "lines":
         return [Unit(line, _line_role(line), n) for n, line in enumerate(lines, first)]
     if mode == "sentences":
         return [Unit(_join(lines), "paragraph", first, len(lines))]
