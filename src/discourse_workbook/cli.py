@@ -42,6 +42,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help="do not count demonyms and adjectives (Russian, American) as mentions",
     )
     parser.add_argument(
+        "--paragraphs",
+        choices=("auto", "blank", "line"),
+        default="auto",
+        help="how a text file's paragraphs are laid out: detected per document (auto, the "
+        "default), blank-line blocks (blank) or one paragraph per line (line)",
+    )
+    parser.add_argument(
         "--strict",
         action="store_true",
         help="stop at the first unreadable document instead of skipping it",
@@ -123,7 +130,8 @@ def _options(args: argparse.Namespace):
     """The analysis options and the run options a command asks for."""
     from .pipeline import AnalysisOptions, RunOptions
 
-    analysis = AnalysisOptions(actors=args.actors, demonyms=not args.no_demonyms).check()
+    analysis = AnalysisOptions(actors=args.actors, demonyms=not args.no_demonyms,
+                               paragraphs=args.paragraphs).check()
     run = RunOptions(
         workers=args.workers or os.cpu_count() or 1,
         engine=args.engine,

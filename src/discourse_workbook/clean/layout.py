@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from itertools import islice, pairwise
 from typing import NamedTuple
 
-from .errors import InputError
+from ..errors import InputError
 
 #: The layouts a text can be found to have: ``blank`` (blank-line blocks), ``wrapped``
 #: (hard-wrapped lines joined into paragraphs), ``line`` (one paragraph per line),
@@ -50,7 +50,8 @@ _CLOSERS = r"\"'”’»)\]}"  # closing quotes and brackets, for a character cl
 _SENTENCE_END = re.compile(rf"[.!?…。！？][{_CLOSERS}]*$")
 _STOP_END = re.compile(rf"[.!?:;…。！？][{_CLOSERS}]*$")  # ends a sentence or a lead-in
 _PAUSE_END = re.compile(rf"[.!?:;,…。！？、，；：][{_CLOSERS}]*$")  # a stop or a pause
-_NOT_IN_TITLE = re.compile(r"[;=@<>{}]|https?://|www\.")  # code, addresses, records
+# the marks of code, addresses and records: no title holds them
+_NOT_IN_TITLE = re.compile(r"[;=@]|https?://|www\.|^[<{}]|[<>{}]$|^[\[(]?\d{1,2}:\d\d")
 _TITLE_END_OK = re.compile(r"(?:\.\.\.|…|[^.,;:。、，；：])$")
 # A sentence ends inside a line: a word of four letters or more, or a digit, then a full
 # stop (not "Mr." or "U.S."), or any ? or !, then a capital after a space.
@@ -288,7 +289,8 @@ def is_title(line: str) -> bool:
     """A short heading-like line: at most 25 words (or 40 characters of a script
     written without spaces), one sentence, no final full stop, comma, colon or
     semicolon (an ellipsis, ? or ! is allowed), some letters, and none of the marks of
-    code, addresses or log records (``; = @ < > { }``, a web address).
+    code, addresses or records (``; = @``, a web address, a brace or angle bracket at
+    either end, a time stamp opening the line).
 
     >>> is_title("The West Has Lost Russia"), is_title("It rained. We stayed in. Then it cleared")
     (True, False)
@@ -800,7 +802,10 @@ def _take_header(
             pending = []
             continue
         if _NOTE.fullmatch(line):  # "[As delivered in person]": an editor's note
-            marked[i] = "header"
+            if pending:  # a header only if the lines above it are
+                pending.append((i, "header"))
+            else:
+                marked[i] = "header"
             continue
         if not is_title(line):
             break

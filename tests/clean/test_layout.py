@@ -12,9 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from discourse_workbook import layout
-from discourse_workbook.errors import InputError
-from discourse_workbook.layout import (
+from discourse_workbook.clean import layout
+from discourse_workbook.clean.layout import (
     CHOICES,
     KINDS,
     detect_layout,
@@ -23,8 +22,9 @@ from discourse_workbook.layout import (
     parse_date,
     split_layout,
 )
+from discourse_workbook.errors import InputError
 
-LAYOUTS = Path(__file__).parent / "fixtures" / "layouts"
+LAYOUTS = Path(__file__).parent.parent / "fixtures" / "layouts"
 
 
 def read(name: str) -> str:
