@@ -1,6 +1,9 @@
-"""Cleaning: title, byline and furniture found and listed; whitespace normalised."""
+"""Cleaning: the author's paragraphs by the file's layout; title, byline, date and
+furniture found and listed; whitespace normalised."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from discourse_workbook import paths
 from discourse_workbook.clean import clean_text, load_furniture, normalise_whitespace
@@ -81,3 +84,70 @@ def test_furniture_is_a_short_line_only():
     assert clean_text(f"Body.\n\n{long_line}", PATTERNS).removed == []
     assert clean_text("Body.\n\nPlease donate today.", PATTERNS).removed == [
         "Please donate today."]
+
+
+# --------------------------------------------------------------------------- layouts
+
+LAYOUTS = Path(__file__).parent.parent / "fixtures" / "layouts"
+
+
+def test_a_speech_with_a_header_block_gives_title_date_and_one_paragraph_a_line(write):
+    text = (LAYOUTS / "speech.txt").read_text(encoding="utf-8")
+    (doc,) = records([write("remarks.txt", text)])
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert doc["layout"] == "header+line"
+    assert doc["title"] == "Remarks at the Opening of the Riverside Water Works"
+    assert doc["date"] == "1911-05-03"
+    assert doc["removed"] == ["May 3, 1911"]  # listed, not analysed
+    assert doc["text"].split("\n\n") == lines[2:]
+
+
+def test_the_layout_option_overrides_the_detected_one(write):
+    path = write("remarks.txt", (LAYOUTS / "speech.txt").read_text(encoding="utf-8"))
+    (auto,) = records([path])
+    (blank,) = [d for d in iter_documents([path], paragraphs="blank") if isinstance(d, dict)]
+    assert blank["layout"] == "header+blank"
+    assert blank["text"] == auto["text"].replace("\n\n", " ")  # one block: one paragraph
+    (line,) = [d for d in iter_documents([path], paragraphs="line") if isinstance(d, dict)]
+    assert line["text"] == auto["text"]
+
+
+def test_a_hard_wrapped_text_joins_its_lines_into_paragraphs(write):
+    (doc,) = records([write("README.txt", (LAYOUTS / "wrapped.txt").read_text("utf-8"))])
+    assert doc["layout"] == "header+wrapped"
+    assert doc["title"] == "TIDE TABLES FOR SMALL PORTS"
+    first = doc["text"].split("\n\n")[0]
+    assert first.startswith("The tide tables in this package are computed from the harmonic")
+    assert first.endswith("trusts them further than that.")
+    assert "===" in " ".join(doc["removed"])  # the underline is listed, not a paragraph
+
+
+def test_a_chat_log_is_one_utterance_a_paragraph(write):
+    text = (LAYOUTS / "chat.txt").read_text(encoding="utf-8")
+    (doc,) = records([write("log.txt", text)])
+    assert doc["layout"] == "chat"
+    assert doc["title"] is None
+    assert doc["text"].split("\n\n") == [line for line in text.splitlines() if line.strip()]
+
+
+def test_text_without_spaces_is_never_a_title(write):
+    text = (LAYOUTS / "chinese.txt").read_text(encoding="utf-8")
+    (doc,) = records([write("spring.txt", text)])
+    assert doc["title"] is None
+    assert doc["text"] == text.strip()
+
+
+def test_a_sentence_naming_a_donation_is_not_furniture():
+    text = ("Club news\n\nThe club said it was continuing to donate trophies to local "
+            "schools.\n\nDonate now\n\nThe season opens in May.")
+    cleaned = clean_text(text, PATTERNS)
+    assert "continuing to donate trophies" in cleaned.body
+    assert cleaned.removed == ["Donate now"]
+
+
+def test_a_paragraph_of_several_sentences_is_never_a_title():
+    text = ("The harbour froze early that winter. The ferries stopped. The island was cut "
+            "off\n\nNobody remembered a colder year.")
+    cleaned = clean_text(text, PATTERNS)
+    assert cleaned.title is None
+    assert cleaned.body.startswith("The harbour froze early")
