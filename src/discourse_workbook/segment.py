@@ -71,11 +71,16 @@ _CLOSERS = "\"'”’»)]}」』）〕〉》"
 _CLOSED = re.compile(rf"(?:[.!?…][{re.escape(_CLOSERS)}]+|[!?…]|\.\.\.|\. \. \.)\s*$")
 # Where a span may need cutting: a full stop (or two) after a letter with a word next,
 # or a sentence mark of a script without spaces.
+# Where a span may need cutting: a sentence mark of a script without spaces (and the
+# closing quotes after it), or a full stop (or two) after a letter, with a word next. The
+# pattern opens with one character class, which the regex engine scans for quickly.
 _INNER_END = re.compile(
-    rf"(?P<dense>(?P<mark>[{_DENSE_ENDS}]+)[{re.escape(_CLOSERS)}]*)"
-    rf"|(?<=[^\W\d_])(?P<stops>\.\.?)(?!\.)[{re.escape(_CLOSERS)}]*(?=\s+[\"'“‘«(\[]*[^\W\d_])"
+    rf"[.{_DENSE_ENDS}](?:(?<=[{_DENSE_ENDS}])(?P<dense>[{_DENSE_ENDS}]*)"
+    rf"|(?<=[^\W\d_]\.)(?P<two>\.)?(?!\.))[{re.escape(_CLOSERS)}]*"
+    rf"(?(dense)|(?=\s+[\"'“‘«(\[]*[^\W\d_]))"
 )
-_WORD_STARTS = " \t\n(\"'“‘«[—–-/"
+_WORD_START = re.compile(r"[\s(\"'“‘«\[—–\-/]")  # what a word before a full stop follows
+_LAST_PART = re.compile(r"[^\s(\"'“‘«\[—–\-/]*\Z")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _NEXT_WORD = re.compile(r"\s*[\"'“‘«(\[]*([^\W_][\w'’]*)")
 _LONG = 2 * MAX_SENTENCE_WORDS - 1  # the fewest characters that hold that many words
@@ -150,8 +155,9 @@ def finish_spans(
         abbreviations = load_abbreviations()
     if len(spans) > 1:
         spans = _merge_fragments(paragraph, spans, abbreviations)
-    if any(_INNER_END.search(paragraph, start, end) for start, end in spans):
-        spans = [piece for span in spans for piece in _split_span(paragraph, span, abbreviations)]
+    cuts = _inner_cuts(paragraph, spans, abbreviations)
+    if cuts:
+        spans = _cut_spans(paragraph, spans, cuts)
     if len(paragraph) >= _LONG and any(end - start >= _LONG for start, end in spans):
         return [piece for span in spans for piece in _cap_span(paragraph, span)]
     return spans
@@ -163,13 +169,19 @@ def _merge_fragments(
     """Join a span to the sentence before when it does not start a sentence: it has no
     word in it (a stray ``”.`` or ``)``), or it goes on the one before
     (:func:`_goes_on`)."""
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and (
-            (not text[start].isalnum() and not _WORDLIKE.search(text, start, end))
-            or _goes_on(text, merged[-1], start, abbreviations)
-        ):
-            merged[-1] = (merged[-1][0], end)
+    merged = [spans[0]]
+    for start, end in spans[1:]:
+        first = text[start]
+        before_start, before_end = merged[-1]
+        if first.isupper() and text[before_end - 1] == ".":  # the commonest end: is it plain?
+            word = text[max(text.rfind(" ", before_start, before_end) + 1, before_start):
+                        before_end - 1]
+            if len(word) > 1 and word.isalpha() and word.lower() not in abbreviations:
+                merged.append((start, end))
+                continue
+        if ((not first.isalnum() and not _WORDLIKE.search(text, start, end))
+                or _goes_on(text, merged[-1], start, abbreviations)):
+            merged[-1] = (before_start, end)
         else:
             merged.append((start, end))
     return merged
@@ -191,46 +203,64 @@ def _goes_on(text: str, before: tuple[int, int], start: int, abbreviations) -> b
         stop -= 1
     if text[stop] != ".":
         return False
+    word = text[max(text.rfind(" ", before[0], stop) + 1, before[0]):stop]
+    if len(word) > 1 and word.isalpha() and word.lower() not in abbreviations:
+        return False  # a plain word (the commonest end): no abbreviation, Punkt's end stands
     ends = _ends_after(_word_before(text, before[0], stop), text, start, abbreviations)
     return ends is False
 
 
-def _split_span(text: str, span: tuple[int, int], abbreviations) -> Iterator[tuple[int, int]]:
-    """Cut a span where Punkt saw no sentence end but the workbook does: after an
+def _inner_cuts(text: str, spans: list[tuple[int, int]], abbreviations) -> list[int]:
+    """Where to cut spans where Punkt saw no sentence end but the workbook does: after an
     abbreviation or initials that a capitalised function word follows, after ".." that
-    ends an abbreviation, after 。！？ (with their closing quotes) when text follows."""
-    start, end = span
-    for match in _INNER_END.finditer(text, start, end):
-        cut = match.end()
-        if cut >= end:
-            break
-        if match.group("dense") is not None:
-            if cut > match.end("mark") and text[cut] in _QUOTATIVE:
-                continue  # 「はい。」と言った: the quotation goes on its sentence
-        else:
-            word = _word_before(text, start, match.start())
-            if match.group("stops") == "..":  # the abbreviation's stop and a full stop
-                if not _is_abbreviation(word, abbreviations) or _next_word(text, cut).islower():
-                    continue
-            elif not (_ends_after(word, text, cut, abbreviations)
-                      or word in ABBREVIATION_WORDS):
-                continue
-        piece_end = cut
-        while text[cut].isspace():
-            cut += 1
-        if piece_end > start:
-            yield start, piece_end
+    ends an abbreviation, after 。！？ (with their closing quotes) when text follows. Each
+    span is searched on its own: a possible end at its end is Punkt's own."""
+    cuts = []
+    for start, end in spans:
+        match = _INNER_END.search(text, start, end)  # none at the span's end: it is the end
+        while match is not None and match.end() < end:
+            if _cuts_after(text, match, start, abbreviations):
+                cuts.append(match.end())
+            match = _INNER_END.search(text, match.end(), end)
+    return cuts
+
+
+def _cuts_after(text: str, match: re.Match, start: int, abbreviations) -> bool:
+    """Does a sentence end at a possible end inside a span (a match of ``_INNER_END``;
+    see :func:`_inner_cuts`)?"""
+    cut = match.end()
+    if match.group("dense") is not None:  # 「はい。」と言った: the quotation goes on
+        return not (text[cut - 1] in _CLOSERS and text[cut] in _QUOTATIVE)
+    word = _word_before(text, start, match.start())
+    if match.group("two"):  # the abbreviation's stop and a full stop
+        return _is_abbreviation(word, abbreviations) and not _next_word(text, cut).islower()
+    return bool(_ends_after(word, text, cut, abbreviations)) or word in ABBREVIATION_WORDS
+
+
+def _cut_spans(text: str, spans: list[tuple[int, int]], cuts: list[int]) -> list[tuple[int, int]]:
+    """The spans cut at the given positions (each inside a span, increasing); the space
+    after a cut goes with neither piece."""
+    out = []
+    cuts = iter(cuts)
+    cut = next(cuts, None)
+    for start, end in spans:
+        while cut is not None and cut < end:
+            out.append((start, cut))
             start = cut
-    yield start, end
+            while text[start].isspace():
+                start += 1
+            cut = next(cuts, None)
+        out.append((start, end))
+    return out
 
 
 def _word_before(text: str, start: int, stop: int) -> str:
     """The word before a full stop at ``stop``: back to a space, a dash or an opening
     mark, not before ``start``."""
-    at = stop
-    while at > start and text[at - 1] not in _WORD_STARTS:
-        at -= 1
-    return text[at:stop]
+    word = text[max(text.rfind(" ", start, stop) + 1, start):stop]
+    if _WORD_START.search(word):  # a dash, an opening mark or other space inside
+        return _LAST_PART.search(word).group()
+    return word
 
 
 def _ends_after(word: str, text: str, at: int, abbreviations) -> bool | None:
@@ -270,7 +300,7 @@ def _is_abbreviation(word: str, abbreviations) -> bool:
         return not (lower in ABBREVIATION_WORDS and word.islower())
     if len(word) == 1:
         return word.isupper()
-    return bool(_INITIALS.fullmatch(word))
+    return "." in word and _INITIALS.fullmatch(word) is not None
 
 
 def _is_word_char(text: str, at: int) -> bool:
