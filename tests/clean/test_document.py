@@ -151,3 +151,11 @@ def test_a_paragraph_of_several_sentences_is_never_a_title():
     cleaned = clean_text(text, PATTERNS)
     assert cleaned.title is None
     assert cleaned.body.startswith("The harbour froze early")
+
+
+def test_japanese_sentences_are_no_title_but_a_short_heading_is():
+    body = "今年の桜は例年より早く咲いた。公園には多くの人が集まった。\n天気も良かった。"
+    assert clean_text(body, PATTERNS).title is None
+    headed = clean_text("東京の春\n\n" + body.replace("\n", ""), PATTERNS)
+    assert headed.title == "東京の春"
+    assert headed.body == body.replace("\n", "")
