@@ -66,7 +66,7 @@ def stage_times(corpus: Path, sample_mb: float = 2.0) -> pd.Series:
     """Seconds per MB spent in each stage, in one process, on about ``sample_mb`` of the
     corpus taken from files spread across it (every eighth file)."""
     from discourse_workbook import actors, sentiment, voices
-    from discourse_workbook.corpus import iter_documents
+    from discourse_workbook.pipeline import iter_documents
     from discourse_workbook.segment import segment_documents
     from discourse_workbook.terms import count_terms
 

@@ -25,8 +25,8 @@ from discourse_workbook.pipeline.store import MANIFEST, TABLE_NAMES, read_tables
 from discourse_workbook.resources import ACTORS, shipped
 
 CONTRACT = {
-    "documents": ["doc_id", "title", "author", "source", "n_paragraphs", "n_sentences",
-                  "n_tokens"],
+    "documents": ["doc_id", "title", "author", "date", "source", "layout", "n_paragraphs",
+                  "n_sentences", "n_tokens"],
     "paragraphs": ["doc_id", "para_id", "text", "n_sentences", "n_tokens", "sentiment",
                    "sentiment_min", "sentiment_max"],
     "sentences": ["doc_id", "para_id", "sent_id", "text", "compound", "pos", "neu", "neg"],
@@ -105,7 +105,7 @@ def test_analyze_writes_the_tables_of_the_contract(tmp_path, capsys):
     manifest = tables.manifest
     assert manifest["version"] == discourse_workbook.__version__
     assert manifest["analysis"] == {"actors": None, "demonyms": True, "threshold": 0.05,
-                                    "listed_only": False}
+                                    "listed_only": False, "paragraphs": "auto"}
     (source,) = manifest["sources"]
     assert source["files"] == {paths.DEFAULT_ARTICLE.name: sha256(paths.DEFAULT_ARTICLE)}
     assert manifest["lists"]["actors"] == {"file": "actors.yaml",

@@ -30,12 +30,9 @@ from discourse_workbook.actors import (
     parse_lexicon,
 )
 from discourse_workbook.clean import (
-    Cleaned,
+    CHOICES,
     Furniture,
     clean_text,
-    find_byline,
-    is_furniture,
-    is_title,
     load_furniture,
     normalise_whitespace,
 )
@@ -54,7 +51,6 @@ from discourse_workbook.segment import (
     SENTENCE_COLUMNS,
     TOKEN,
     segment_documents,
-    split_paragraphs,
 )
 from discourse_workbook.sentiment import add_sentiment, get_analyzer, score_sentences
 from discourse_workbook.terms import count_terms, to_term
@@ -117,7 +113,7 @@ runaway_texts = st.builds(
     st.integers(30, 400),
 )
 
-NOT_CLEAN = re.compile(r"[\t\r\f\v\u00a0\u00ad\u200b-\u200d\u2028\u2029\u2060\u3000\ufeff]")
+NOT_CLEAN = re.compile(r"[\t\r\f\v\u00a0\u00ad\u200b\u2028\u2029\u2060\u3000\ufeff]")
 
 
 def visible(text: str) -> str:
@@ -171,6 +167,7 @@ def check_segmentation(text: str, paragraphs: list[dict], sentences: list[dict])
 def test_cleaning_then_segmenting_loses_and_duplicates_nothing(raw):
     body, paragraphs, sentences = segments(raw)
     assert not NOT_CLEAN.search(body)
+    assert body == reference_joiners(body)  # no stray joiner left
     assert "\n\n\n" not in body and body == body.strip()
     assert [p["text"] for p in paragraphs] == (body.split("\n\n") if body else [])
     check_segmentation(body, paragraphs, sentences)
@@ -199,49 +196,55 @@ def test_cleaning_is_stable(raw):
     assert again == body
 
 
-# --------------------------------------------------------------------------- cleaning fast paths
+# --------------------------------------------------------------------------- cleaning
 #
-# Cleaning works on whole texts at once and screens lines for furniture before trying the
-# patterns; the plain rules below (one regular expression after another, every line tried)
-# define what it must produce, to the character.
+# Whitespace is normalised over whole texts at once; the plain rules below (one regular
+# expression after another, every joiner judged by its neighbours) define what it must
+# produce, to the character. Cleaning takes lines out and joins the lines of a paragraph;
+# it never loses, invents or duplicates a character.
 
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\x80-\x9f]")
+# Where a joiner may stand: between letters of the scripts that join or form conjuncts
+# by it (Arabic to N'Ko, the Brahmic scripts, Tibetan, Myanmar, Khmer, Mongolian,
+# Arabic presentation forms), and, for the zero-width joiner, inside emoji sequences.
+JOINING = [(0x0600, 0x07FF), (0x0860, 0x08FF), (0x0900, 0x0DFF), (0x0F00, 0x0FFF),
+           (0x1000, 0x109F), (0x1780, 0x18AF), (0xA8E0, 0xA8FF), (0xFB50, 0xFDFF),
+           (0xFE70, 0xFEFF)]
+PICTOGRAPHS = [(0x2190, 0x21FF), (0x2300, 0x23FF), (0x25A0, 0x27BF), (0x2900, 0x297F),
+               (0x2B00, 0x2BFF), (0x1F000, 0x1FAFF)] + [(c, c) for c in (
+                   0xA9, 0xAE, 0x203C, 0x2049, 0x2122, 0x2139, 0x24C2, 0x3030, 0x303D,
+                   0x3297, 0x3299)]
+
+
+def within(char: str, ranges: list[tuple[int, int]]) -> bool:
+    return bool(char) and any(lo <= ord(char) <= hi for lo, hi in ranges)
+
+
+def reference_joiners(text: str) -> str:
+    """Drop each zero-width (non-)joiner that does not stand where it may."""
+    kept = []
+    for i, char in enumerate(text):
+        if char in "\u200c\u200d":
+            before, after = text[i - 1:i], text[i + 1:i + 2]
+            if char == "\u200c":
+                keep = within(before, JOINING) and within(after, JOINING)
+            else:
+                keep = ((within(before, JOINING + PICTOGRAPHS) or before == "\ufe0f")
+                        and within(after, JOINING + PICTOGRAPHS))
+            if not keep:
+                continue
+        kept.append(char)
+    return "".join(kept)
 
 
 def reference_normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n")
-    text = _CONTROL.sub("", _INVISIBLE.sub("", _SPACES.sub(" ", text)))
+    text = reference_joiners(_CONTROL.sub("", _INVISIBLE.sub("", _SPACES.sub(" ", text))))
     return re.sub(r" ?\n ?", "\n", re.sub(r" {2,}", " ", text)).strip(" ")
-
-
-def reference_clean(raw: str, patterns: Furniture | None, title: bool, byline: bool) -> Cleaned:
-    text = reference_normalise(raw)
-    cleaned = Cleaned(body="")
-    gap = [""] if "\n\n" in text else []
-    lines: list[str] = []
-    for line in text.split("\n"):
-        if line and is_furniture(line, patterns):
-            cleaned.removed.append(line)
-            lines.extend(gap)
-        else:
-            lines.append(line)
-    paragraphs = split_paragraphs("\n".join(lines))
-    if title and len(paragraphs) > 1 and is_title(paragraphs[0]):
-        cleaned.title = paragraphs.pop(0)
-    keep = []
-    for i, para in enumerate(paragraphs):
-        name = find_byline(para) if byline and (i < 3 or i >= len(paragraphs) - 6) else None
-        if name and cleaned.author is None:
-            cleaned.author = name
-            cleaned.removed.insert(0, para)
-        else:
-            keep.append(para)
-    cleaned.body = "\n\n".join(keep)
-    return cleaned
 
 
 def furniture_from(*lines: str) -> Furniture:
@@ -286,25 +289,55 @@ furniture_texts = st.lists(furniture_pieces, max_size=60).map("".join)
 ascii_texts = st.text(st.characters(max_codepoint=127), max_size=200)
 
 
+JOINER_TEXTS = st.lists(st.sampled_from(
+    ["\u200d", "\u200c", "\ufe0f", "👨", "👩", "❤", "🔥", "🏽", "म", "ि", "्", "ک", "ی", "a", "é",
+     " ", "\n", "\u00ad", "\u200b"]), max_size=20).map("".join)
+
+
 @examples(1500)
-@given(st.one_of(texts, furniture_texts, ascii_texts))
+@given(st.one_of(texts, furniture_texts, ascii_texts, JOINER_TEXTS))
 def test_whitespace_normalisation_equals_the_plain_rules(raw):
     assert normalise_whitespace(raw) == reference_normalise(raw)
 
 
+def test_joiners_are_kept_in_emoji_and_in_scripts_that_need_them():
+    family, flame_heart = "👨\u200d👩\u200d👧", "❤\ufe0f\u200d🔥"
+    persian, devanagari = "می\u200cخواهم", "क्\u200dष"
+    for kept in (family, flame_heart, persian, devanagari):
+        assert normalise_whitespace(f"Hi {kept} there") == f"Hi {kept} there"
+    assert normalise_whitespace("stray\u200d joiner and non\u200cjoiner") == (
+        "stray joiner and nonjoiner")
+    assert normalise_whitespace("👨\u200d a") == "👨 a"  # no emoji after it
+
+
+def taken_apart(cleaned) -> Counter:
+    """The characters of what cleaning made: title, body and every line taken out."""
+    parts = [cleaned.title or "", cleaned.body, *cleaned.removed]
+    return Counter(visible("".join(parts)))
+
+
 @examples(1000)
-@given(st.sampled_from([None, *PATTERN_SETS[:5]]), furniture_texts, st.booleans(), st.booleans())
-def test_cleaning_equals_the_plain_rules(patterns, raw, title, byline):
-    fast = clean_text(raw, patterns, detect_title=title, detect_byline=byline)
-    assert fast == reference_clean(raw, patterns, title, byline)
+@given(st.sampled_from([None, *PATTERN_SETS[:5]]), furniture_texts, st.booleans(),
+       st.sampled_from(CHOICES))
+def test_cleaning_loses_and_invents_nothing(patterns, raw, header, layout):
+    cleaned = clean_text(raw, patterns, paragraphs=layout, detect_title=header,
+                         detect_byline=header)
+    assert taken_apart(cleaned) == Counter(visible(normalise_whitespace(raw)))
+    assert cleaned.body == cleaned.body.strip() and "\n\n\n" not in cleaned.body
+    assert all("\n" not in line for line in cleaned.removed)
+    if not header:
+        assert cleaned.title is None and cleaned.author is None
 
 
-def test_cleaning_real_documents_equals_the_plain_rules(default_article, inaugural):
+def test_cleaning_real_documents_loses_nothing_whatever_the_line_ends(default_article,
+                                                                      inaugural):
     for path in [default_article, *sorted(inaugural.glob("*.txt"))]:
         raw = path.read_bytes().decode("utf-8", errors="replace")
         assert normalise_whitespace(raw) == reference_normalise(raw)
-        for variant in (raw, raw.replace("\n", "\r\n"), raw.replace("\n\n", "\u2029")):
-            assert clean_text(variant, PATTERNS) == reference_clean(variant, PATTERNS, True, True)
+        cleaned = clean_text(raw, PATTERNS)
+        assert taken_apart(cleaned) == Counter(visible(normalise_whitespace(raw)))
+        for variant in (raw.replace("\n", "\r\n"), raw.replace("\n\n", "\u2029")):
+            assert clean_text(variant, PATTERNS) == cleaned
 
 
 # --------------------------------------------------------------------------- terms
@@ -557,9 +590,11 @@ def test_quotations_never_raise_and_point_into_their_paragraphs(raws, with_lexic
 
 
 def record(doc_id: str, raw: str) -> dict:
-    body = clean_text(raw, PATTERNS).body
-    return {"doc_id": doc_id, "source": f"{doc_id}.txt", "title": None, "author": None,
-            "date": None, "encoding": "utf-8", "text": body, "removed": []}
+    cleaned = clean_text(raw, PATTERNS)
+    return {"doc_id": doc_id, "source": f"{doc_id}.txt", "title": cleaned.title,
+            "author": cleaned.author, "date": cleaned.date, "encoding": "utf-8",
+            "layout": cleaned.layout, "text": cleaned.body, "removed": cleaned.removed,
+            "non_prose": []}
 
 
 def check_tables(tables: dict[str, pd.DataFrame]) -> None:

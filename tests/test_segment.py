@@ -62,6 +62,55 @@ def test_closing_quote_stays_with_its_sentence():
     assert not any(re.fullmatch(r"\W+", s) for s in got)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report (Report No. 438) came out on p. 590 of Vol. 2, Sec. 3.",
+        "He weighed 180 lb. and stood 6 ft. 2 in the old units.",
+        "She moved from Sacramento, Calif. to Topeka, Kan. and then to Peoria, Ill. last year.",
+        "The letter went to Atty. Gen. Smith and Supt. Jones of the schools.",
+        "President George H.W. Bush tapped him for the appellate court in 1990.",
+        "I watched as two of my heroes—like many of you did—Dr. King and Bobby Kennedy fell.",
+        "Agents of the F.B.I. raided the office; the F.B.I.'s director said nothing.",
+        "Newspapers, e.g. The Times and The Guardian, ran the story.",
+        "She turned to him, \"This is great.\" she said.",
+        "She works at Yahoo! in the accounting department.",
+    ],
+)
+def test_abbreviations_initials_and_quotations_that_go_on_do_not_split(text):
+    assert sentences(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I live in the U.S. How about you?", ["I live in the U.S.", "How about you?"]),
+        ("They closed the deal with Pitt, Briggs & Co. It closed yesterday.",
+         ["They closed the deal with Pitt, Briggs & Co.", "It closed yesterday."]),
+        ("He lives in Springfield, Mo.. Election day is near.",
+         ["He lives in Springfield, Mo..", "Election day is near."]),
+        ("We make a good team, you and I. Did you see Albert I. Jones?",
+         ["We make a good team, you and I.", "Did you see Albert I. Jones?"]),
+        ("The patient fell ill. Doctors were called.", ["The patient fell ill.",
+                                                        "Doctors were called."]),
+        ("The answer was no. Congress agreed.", ["The answer was no.", "Congress agreed."]),
+        ("So I congratulate you, C.J. You're a brave guy.",
+         ["So I congratulate you, C.J.", "You're a brave guy."]),
+        ("He said ``I will not go.'' Then he left.",
+         ["He said ``I will not go.''", "Then he left."]),
+        ("He said „Wir gehen.“ Dann ging er.", ["He said „Wir gehen.“", "Dann ging er."]),
+    ],
+)
+def test_sentences_end_after_abbreviations_where_a_new_one_starts(text, expected):
+    assert sentences(text) == expected
+
+
+def test_scripts_without_spaces_end_sentences_at_their_own_marks():
+    assert sentences("今日は晴れです。明日は雨でしょう！本当ですか？「はい。」と彼は言った。") == [
+        "今日は晴れです。", "明日は雨でしょう！", "本当ですか？", "「はい。」と彼は言った。"]
+    assert sentences("他说：“我们走吧。”然后走了。") == ["他说：“我们走吧。”", "然后走了。"]
+
+
 def test_no_sentence_is_only_punctuation():
     text = "It will end “with final completion.” . And then? ” ."
     assert all(re.search(r"\w", s) for s in sentences(text))
@@ -95,6 +144,8 @@ def test_tokens_apostrophes_hyphens_and_initials():
         "don't",
     ]
     assert tokenize("1980 – (I was there)") == ["1980", "I", "was", "there"]
+    assert tokenize("the F.B.I.'s budget and the T.A.’s office") == [
+        "the", "F.B.I.'s", "budget", "and", "the", "T.A.’s", "office"]
 
 
 def test_default_article_segments():

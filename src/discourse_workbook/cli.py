@@ -50,6 +50,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
              "text names that the lexicon lacks",
     )
     parser.add_argument(
+        "--paragraphs",
+        choices=("auto", "blank", "line"),
+        default="auto",
+        help="how a text file's paragraphs are laid out: detected per document (auto, the "
+        "default), blank-line blocks (blank) or one paragraph per line (line)",
+    )
+    parser.add_argument(
         "--strict",
         action="store_true",
         help="stop at the first unreadable document instead of skipping it",
@@ -140,7 +147,8 @@ def _options(args: argparse.Namespace):
     from .pipeline import AnalysisOptions, RunOptions
 
     analysis = AnalysisOptions(actors=args.actors, demonyms=not args.no_demonyms,
-                               listed_only=args.listed_only).check()
+                               listed_only=args.listed_only,
+                               paragraphs=args.paragraphs).check()
     cores = os.cpu_count() or 1
     workers = args.workers or cores
     if workers > cores:

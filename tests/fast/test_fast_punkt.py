@@ -40,9 +40,11 @@ ABBREVIATIONS = load_abbreviations()
 
 
 # --------------------------------------------------------------------------- the reference
-# NLTK's Punkt code with the abbreviation list defines the sentences; the tables are defined
-# paragraph by paragraph and sentence by sentence below, as the reference for the module's
-# direct, all-at-once computation of the same tables.
+# NLTK's Punkt code with the abbreviation list, finished by the workbook's rules after
+# Punkt (segment.finish_spans: abbreviations before function words, possessives, quotations,
+# "..", sentence marks of scripts without spaces), defines the sentences; the tables are
+# defined paragraph by paragraph and sentence by sentence below, as the reference for the
+# module's direct, all-at-once computation of the same tables.
 
 
 def reference_punkt() -> PunktSentenceTokenizer:
@@ -68,7 +70,9 @@ def reference_paragraphs(text: str) -> list[str]:
 
 
 def reference_spans(paragraph: str) -> list[tuple[int, int]]:
-    """The method: Punkt's spans, finished (fragments joined, runaway sentences cut)."""
+    """The method: NLTK's Punkt spans of the paragraph alone, finished by the rules after
+    Punkt (fragments and continuations joined, abbreviations and marks cut, runaway
+    sentences cut)."""
     return sentence_spans(paragraph, ABBREVIATIONS)
 
 
@@ -134,10 +138,13 @@ LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéÉßøŁжЖΩ�
 WORD_PARTS = ["Mr", "mr", "MR", "Dr", "U.S", "u.s", "U.S.A", "e.g", "i.e", "etc", "St", "Gen",
               "ex-Gov", "vs", "No", "Jan", "a.m", "p.m", "Inc", "co", "J", "a", "é", "Ж", "x",
               "1990", "3", "3.14", "1,000", "-5", "2nd", "12-13", ".5", "##number##", "##NUMBER##",
-              "iv", "IV", "_", "²", "٣", "x²", "don't", "war-weary", "O’Neill", "U.S.-led"]
+              "iv", "IV", "_", "²", "٣", "x²", "don't", "war-weary", "O’Neill", "U.S.-led",
+              "F.B.I", "H.W", "'s", "’s", "Mo", "Ill", "ill", "no", "No", "I", "How", "The",
+              "You're", "It’s", "did—Dr", "Calif", "Sec", "p", "今日は晴れ", "雨"]
 MARKS = [".", ".", ".", "..", "...", "....", "?", "!", "?!", "!!", ".?", ",", ";", ":", "-", "--",
          "(", ")", "[", "]", "{", "}", '"', "'", "“", "”", "‘", "’", "«", "»", "`", "``", "*",
-         "@", "#", "&", "/", "…", ". .", ". . .", ".)", '."', ".”", ".’", ".»", "?”", "!)"]
+         "@", "#", "&", "/", "…", ". .", ". . .", ".)", '."', ".”", ".’", ".»", "?”", "!)",
+         "。", "！", "？", "」", "。」", "''", ".''", "``", ".. ", ". "]
 SPACES = [" ", " ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u2028", "\x0b", "\x0c",
           "\r", "\u3000", " \n ", "\x1c"]
 tricky_pieces = st.one_of(

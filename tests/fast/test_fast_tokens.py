@@ -13,8 +13,9 @@ from discourse_workbook.segment import WORD, split_paragraphs
 LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéÉßøŁжЖΩωİıǅ"
 tricky_texts = st.lists(st.one_of(
     st.text(st.sampled_from(LETTERS), min_size=1, max_size=7),
-    st.sampled_from(["U.S", "e.g", "don't", "war-weary", "O’Neill", "U.S.-led", "1,000", "x²"]),
-    st.sampled_from([".", "..", "-", "'", "’", " ", "\n", "_", "‐"]),
+    st.sampled_from(["U.S", "e.g", "don't", "war-weary", "O’Neill", "U.S.-led", "1,000", "x²",
+                     "F.B.I.'s", "T.A.’s", "'s", "’sx"]),
+    st.sampled_from([".", "..", "-", "'", "’", " ", "\n", "_", "‐", "s"]),
 ), max_size=40).map("".join)
 TRICKY = settings(max_examples=1500, deadline=None,
                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -35,7 +36,8 @@ def test_count_tokens_in_chunks(inaugural):
 def test_token_pattern_is_the_one_counted():
     """``count_tokens`` works out ``TOKEN``'s matches from its character classes."""
     assert TOKEN.pattern == (
-        r"[^\W_](?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)+|[^\W_]*(?:[-‐'’][^\W_]+)*)")
+        r"[^\W_](?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)+(?:['’]s(?![^\W_]))?"
+        r"|[^\W_]*(?:[-‐'’][^\W_]+)*)")
 
 
 @TRICKY

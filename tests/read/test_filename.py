@@ -1,10 +1,11 @@
-"""Metadata read from file names: a leading year or ISO date, and the author after it."""
+"""What a file name says: a leading year or ISO date, and the author after it."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
+from discourse_workbook.pipeline import iter_documents
 from discourse_workbook.read.filename import add_name_metadata, metadata_from_name
 
 
@@ -48,3 +49,36 @@ def test_name_metadata_fills_only_empty_cells_and_reads_table_rows_by_doc_id():
     assert filled["date"].tolist() == ["1861", "2001-01-20", "", "2016"]
     assert filled["title"].tolist() == documents["title"].tolist()
     assert pd.isna(documents["author"].iloc[0])  # the input is not changed
+
+
+# --------------------------------------------------------------------------- in reading
+
+
+def records(sources):
+    return [r for r in iter_documents(sources) if isinstance(r, dict)]
+
+
+def test_a_file_name_fills_date_and_author_when_the_text_gives_none(write):
+    (doc,) = records([write("1945-Truman.txt", "We meet in hard times.\nYet we go on.\n")])
+    assert (doc["date"], doc["author"]) == ("1945", "Truman")
+
+
+def test_the_text_header_and_byline_come_before_the_file_name(write):
+    text = "Address to the Nation\n\nApril 16, 1945\n\nBy Harry S. Truman\n\nWe meet today."
+    (doc,) = records([write("1945-Truman.txt", text)])
+    assert (doc["date"], doc["author"]) == ("1945-04-16", "Harry S. Truman")
+    assert doc["title"] == "Address to the Nation"
+
+
+def test_a_page_date_comes_before_the_file_name(write):
+    page = ("<html><head><title>T</title><meta name='date' content='2020-05-01'>"
+            "<meta name='author' content='Ann Lee'></head><body><article><p>"
+            + "A paragraph of the article that says something at some length. " * 12
+            + "</p></article></body></html>")
+    (doc,) = records([write("1999-Smith.html", page)])
+    assert (doc["date"], doc["author"]) == ("2020-05-01", "Ann Lee")
+
+
+def test_a_name_without_a_leading_date_fills_nothing(write):
+    (doc,) = records([write("Truman.txt", "We meet in hard times.\n")])
+    assert (doc["date"], doc["author"]) == (None, None)

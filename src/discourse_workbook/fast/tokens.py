@@ -2,8 +2,8 @@
 :data:`discourse_workbook.segment.WORD`.
 
 - :data:`TOKEN` finds the same matches as the plain pattern ``WORD`` (letters and
-  digits joined by inner hyphens or apostrophes, or dotted initials), written to test
-  the first character once for both kinds of token: a quarter faster.
+  digits joined by inner hyphens or apostrophes, or dotted initials with a possessive),
+  written to test the first character once for both kinds of token: a quarter faster.
 - :func:`count_tokens` gives ``len(TOKEN.findall(text))`` for many texts at once, by
   array operations over the texts joined.
 
@@ -19,7 +19,9 @@ from itertools import compress, pairwise
 
 import numpy as np
 
-TOKEN = re.compile(r"[^\W_](?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)+|[^\W_]*(?:[-‐'’][^\W_]+)*)")
+TOKEN = re.compile(
+    r"[^\W_](?:(?<=[^\W\d_])\.(?:[^\W\d_]\.)+(?:['’]s(?![^\W_]))?|[^\W_]*(?:[-‐'’][^\W_]+)*)"
+)
 
 
 # TOKEN's character classes, as bit flags: a word character, a letter, a joiner between
@@ -81,8 +83,8 @@ def _count_joined(texts: list[str], lengths: np.ndarray) -> np.ndarray:
 
     Without an initial, a match starts at every word character that follows neither a
     word character nor a joiner after one ("war-weary" and "don't" are one token each).
-    An initial ("U.S.") needs letter, stop, letter, stop: a text holding that run is
-    counted by ``TOKEN`` itself.
+    An initial ("U.S.", "F.B.I.'s") needs letter, stop, letter, stop: a text holding that
+    run is counted by ``TOKEN`` itself.
     """
     joined = _GAP + _GAP.join(texts)
     classes = _char_classes(joined)

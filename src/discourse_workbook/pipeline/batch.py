@@ -30,8 +30,12 @@ from .store import write_part
 Unit = FileRef | dict  # a file to read, or a raw document already read from a table row
 BATCH_TABLES = ("documents", "paragraphs", "sentences", "terms", "mentions", "quotes")
 DOCUMENT_COLUMNS = [
-    "doc_id", "title", "author", "date", "source", "encoding", "repaired_bytes",
-    "n_paragraphs", "n_sentences", "n_tokens", "removed",
+    "doc_id", "title", "author", "date", "source", "encoding", "repaired_bytes", "layout",
+    "n_paragraphs", "n_sentences", "n_tokens", "removed", "non_prose",
+]  # fmt: skip
+RECORD_COLUMNS = [
+    "doc_id", "source", "title", "author", "date", "encoding", "repaired_bytes", "layout",
+    "text", "removed", "non_prose",
 ]  # fmt: skip
 
 
@@ -41,24 +45,28 @@ def lexicon(path: str | None):
     return load_lexicon(Path(path) if path else None)
 
 
-def load_document(unit: Unit, furniture: Furniture) -> dict | Skipped:
-    """Read (a file) and clean one document; a document with no body left is skipped."""
+def load_document(unit: Unit, furniture: Furniture, *, paragraphs: str = "auto"
+                  ) -> dict | Skipped:
+    """Read (a file) and clean one document, its paragraphs laid out as ``paragraphs``
+    says (see :class:`~.options.AnalysisOptions`); a document with no body left is
+    skipped."""
     raw = read_file(unit) if isinstance(unit, FileRef) else unit
     if isinstance(raw, Skipped):
         return raw
-    document = clean_document(raw, furniture)
+    document = clean_document(raw, furniture, paragraphs=paragraphs)
     if not document["text"].strip():
         reason = "has no body text left after cleaning" if raw["header"] else "has no text"
         return Skipped(raw["source"], reason)
     return document
 
 
-def read_batch(units: list[Unit]) -> tuple[list[dict], list[Skipped]]:
+def read_batch(units: list[Unit], *, paragraphs: str = "auto"
+               ) -> tuple[list[dict], list[Skipped]]:
     """Read and clean the documents of a batch: the records, and what was skipped."""
     records, skipped = [], []
     furniture = load_furniture()
     for unit in units:
-        document = load_document(unit, furniture)
+        document = load_document(unit, furniture, paragraphs=paragraphs)
         (skipped if isinstance(document, Skipped) else records).append(document)
     return records, skipped
 
@@ -68,30 +76,34 @@ def as_sources(sources: Iterable[str | Path] | None) -> list[Path]:
     return [Path(s) for s in sources] if sources else [paths.DEFAULT_ARTICLE]
 
 
-def iter_documents(sources: Iterable[str | Path] | None = None) -> Iterator[dict | Skipped]:
+def iter_documents(
+    sources: Iterable[str | Path] | None = None, *, paragraphs: str = "auto"
+) -> Iterator[dict | Skipped]:
     """Yield each document of ``sources`` (none: the default article) read and cleaned (a
-    record: doc_id, source, title, author, date, encoding, text, removed), or a
+    record: the columns of :data:`RECORD_COLUMNS`), or a
     :class:`~discourse_workbook.read.Skipped` saying why one cannot be analysed, in
-    reading order, lazily."""
+    reading order, lazily. ``paragraphs`` is the layout option (``auto``, ``blank``,
+    ``line``)."""
     furniture = load_furniture()
     for unit in iter_units(as_sources(sources)):
-        yield unit if isinstance(unit, Skipped) else load_document(unit, furniture)
+        yield (unit if isinstance(unit, Skipped)
+               else load_document(unit, furniture, paragraphs=paragraphs))
 
 
-def load_documents(sources: Iterable[str | Path] | None = None) -> pd.DataFrame:
+def load_documents(
+    sources: Iterable[str | Path] | None = None, *, paragraphs: str = "auto"
+) -> pd.DataFrame:
     """Read and clean every readable document of ``sources`` (none: the default article)
-    into one table (one row per
-    document: doc_id, source, title, author, date, encoding, text, removed); unreadable
-    ones are left out (:func:`iter_documents` says why).
+    into one table (one row per document, the columns of :data:`RECORD_COLUMNS`);
+    unreadable ones are left out (:func:`iter_documents` says why).
 
     >>> from discourse_workbook import paths
-    >>> load_documents([paths.DEFAULT_ARTICLE]).loc[0, "author"]
-    'Alastair Crooke'
+    >>> load_documents([paths.DEFAULT_ARTICLE]).loc[0, ["author", "layout"]].tolist()
+    ['Alastair Crooke', 'header+blank']
     """
-    records = [d for d in iter_documents(sources) if not isinstance(d, Skipped)]
-    columns = ["doc_id", "source", "title", "author", "date", "encoding", "repaired_bytes",
-               "text", "removed"]
-    return pd.DataFrame(records, columns=columns)
+    records = [d for d in iter_documents(sources, paragraphs=paragraphs)
+               if not isinstance(d, Skipped)]
+    return pd.DataFrame(records, columns=RECORD_COLUMNS)
 
 
 def process_batch(records: list[dict], options: AnalysisOptions) -> dict[str, pd.DataFrame]:
@@ -147,7 +159,7 @@ def run_batch(number: int, units: list[Unit], parts: str, options: AnalysisOptio
     (``part-NUMBER`` + ``suffix``; see :func:`~discourse_workbook.pipeline.store.
     write_part`), a folder every worker can reach. Returns the rows written per table
     and the documents skipped."""
-    records, skipped = read_batch(units)
+    records, skipped = read_batch(units, paragraphs=options.paragraphs)
     rows = {}
     if records:
         for name, frame in process_batch(records, options).items():
@@ -159,6 +171,7 @@ def run_batch(number: int, units: list[Unit], parts: str, options: AnalysisOptio
 # An attributed quotation and actors: a batch of it builds every matcher and pattern.
 WARM_UP = {
     "doc_id": "warm-up", "source": "warm-up", "title": None, "author": None, "date": None,
-    "encoding": "utf-8", "repaired_bytes": 0, "removed": [],
+    "encoding": "utf-8", "repaired_bytes": 0, "layout": "blank", "removed": [],
+    "non_prose": [],
     "text": "“We will talk to Russia and the West,” President Putin said.\n\nNobody listens.",
 }  # fmt: skip

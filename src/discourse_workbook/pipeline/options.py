@@ -16,6 +16,7 @@ from ..errors import InputError
 
 ENGINES = ("local", "dask")
 THRESHOLD = 0.05
+PARAGRAPHS = ("auto", "blank", "line")
 
 
 @dataclass(frozen=True)
@@ -27,18 +28,27 @@ class AnalysisOptions:
     - ``threshold``: VADER's neutral band: a score within ±threshold is neutral;
     - ``listed_only``: count only the actors the lexicon lists, not the names the text
       introduces (those still speak in quotations).
+    - ``paragraphs``: how a text file's paragraphs are laid out: ``auto`` (detected per
+      document and recorded in its ``layout``), ``blank`` (blank-line blocks, their lines
+      joined) or ``line`` (one paragraph per line). An HTML page's paragraphs are its
+      block elements whatever this says.
 
     >>> AnalysisOptions(threshold=0.1).to_dict()
-    {'actors': None, 'demonyms': True, 'threshold': 0.1, 'listed_only': False}
+    {'actors': None, 'demonyms': True, 'threshold': 0.1, 'listed_only': False, \
+'paragraphs': 'auto'}
     """
 
     actors: str | None = None
     demonyms: bool = True
     threshold: float = THRESHOLD
     listed_only: bool = False
+    paragraphs: str = "auto"
 
     def check(self) -> AnalysisOptions:
         """Return these options, or raise :class:`InputError` for one that cannot work."""
+        if self.paragraphs not in PARAGRAPHS:
+            raise InputError(f"--paragraphs must be one of {', '.join(PARAGRAPHS)}, "
+                             f"not {self.paragraphs!r}.")
         if not 0 < self.threshold < 1:
             raise InputError(f"--threshold must be between 0 and 1, not {self.threshold}.")
         if self.actors is not None:

@@ -1,12 +1,13 @@
 """Reading: sources (files, folders, CSV/JSONL rows, HTML pages) into raw documents.
 
-Reading knows file kinds and encodings and nothing of analysis; cleaning (layout,
-title, byline, furniture) is :mod:`discourse_workbook.clean`.
+Reading knows file kinds, file names and encodings and nothing of analysis; cleaning
+(layout, title, byline, date, furniture) is :mod:`discourse_workbook.clean`.
 """
 
 from .encoding import decode_bytes, path_text, read_text
+from .filename import metadata_from_name
 from .html import extract_html
-from .markdown import strip_markdown
+from .markdown import strip_markdown, take_code_blocks
 from .sources import (
     SUPPORTED_SUFFIXES,
     FileRef,
@@ -24,8 +25,10 @@ __all__ = [
     "extract_html",
     "iter_files",
     "iter_units",
+    "metadata_from_name",
     "path_text",
     "read_file",
     "read_text",
     "strip_markdown",
+    "take_code_blocks",
 ]

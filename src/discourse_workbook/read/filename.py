@@ -1,9 +1,11 @@
-"""Document metadata read from a file's name: a leading year or ISO date, and an author.
+"""What a file's name says of its document: a leading year or ISO date, and an author.
 
 Corpora are often named by date and author: ``1945-Truman.txt``, ``1790-Washington-1.txt``
 (the first of that year's texts by Washington), ``2024-06-12-reuters.txt``. Reading these
 names gives a corpus its ``date`` and ``author`` columns, so that documents can be
-compared by year, decade or author without a separate metadata table.
+compared by year, decade or author without a separate metadata table. Reading records
+them with each file's raw document (``from_name``); cleaning uses them only where the
+page's metadata and the text's own header give none.
 
 The rules are deliberately narrow, so that a name is never misread as metadata:
 
@@ -27,7 +29,7 @@ from pathlib import PurePath
 import pandas as pd
 
 # suffixes removed before reading a name (a dot elsewhere belongs to the name: "J.Q.Adams")
-TEXT_SUFFIXES = frozenset({
+NAME_SUFFIXES = frozenset({
     ".txt", ".text", ".md", ".markdown", ".rst", ".html", ".htm", ".xhtml", ".xml",
 })  # fmt: skip
 FIRST_YEAR, LAST_YEAR = 1000, 2199
@@ -71,7 +73,7 @@ def _stem(name: str | PurePath) -> str:
     """The file name without its folder and without a text suffix."""
     base = PurePath(str(name)).name.strip()
     suffix = PurePath(base).suffix
-    return base[: -len(suffix)] if suffix.lower() in TEXT_SUFFIXES else base
+    return base[: -len(suffix)] if suffix.lower() in NAME_SUFFIXES else base
 
 
 def _leading_date(stem: str) -> tuple[str, str]:

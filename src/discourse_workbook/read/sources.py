@@ -7,7 +7,10 @@ a raw document per table row), and :func:`read_file` reads one file into a raw
 document, in whichever process analyses it. A raw document is not cleaned yet (see
 :mod:`discourse_workbook.clean`): it is a dict with ``doc_id``, ``source``, ``title``,
 ``author``, ``date``, ``encoding``, ``text`` and ``header`` (may the text open with a
-title and a byline: true for files, false for table rows).
+title and a byline: true for files, false for table rows), and as a file gives them
+``from_name`` (the date and author its name gives, see :mod:`.filename`), ``layout`` (a
+layout the reader vouches for: ``html``, the page's block elements) and ``non_prose``
+(code blocks and tables kept out of the text).
 """
 
 from __future__ import annotations
@@ -19,8 +22,9 @@ from pathlib import Path
 
 from ..errors import InputError
 from .encoding import path_text, read_text
+from .filename import metadata_from_name
 from .html import extract_html
-from .markdown import strip_markdown
+from .markdown import strip_markdown, take_code_blocks
 from .rows import TABLE_SUFFIXES, read_rows, row_documents
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -147,15 +151,20 @@ def read_file(ref: FileRef) -> dict | Skipped:
 def _file_document(path: Path) -> list[dict]:
     suffix = path.suffix.lower()
     text, encoding, repaired = read_text(path, html=suffix in HTML_SUFFIXES)
-    meta: dict[str, str | None] = {"title": None, "author": None, "date": None}
+    document = {"doc_id": path_text(path.stem), "source": path_text(path), "title": None,
+                "author": None, "date": None, "encoding": encoding, "repaired": repaired,
+                "text": text, "header": True}
     if suffix in HTML_SUFFIXES:
-        meta = extract_html(text)
-        text = meta["text"] or ""
+        page = extract_html(text)
+        document.update(title=page["title"], author=page["author"], date=page["date"],
+                        text=page["text"] or "", layout="html", non_prose=page["non_prose"])
     elif suffix in MARKDOWN_SUFFIXES:
-        text = strip_markdown(text)
-    return [{"doc_id": path_text(path.stem), "source": path_text(path), "title": meta["title"],
-             "author": meta["author"], "date": meta["date"], "encoding": encoding,
-             "repaired": repaired, "text": text, "header": True}]
+        text, document["non_prose"] = take_code_blocks(text)
+        document["text"] = strip_markdown(text)
+    named = metadata_from_name(path)
+    if named["date"] or named["author"]:
+        document["from_name"] = {k: v for k, v in named.items() if v}
+    return [document]
 
 
 def _table_documents(path: Path) -> list[dict]:

@@ -496,7 +496,7 @@ def compare_groups(
     :class:`~discourse_workbook.tables.Tables`); ``by``, ``max_groups`` and ``split_gap``
     are those of :func:`~.groups.group_documents` (``max_groups=None``: no limit). The
     documents' author and date come from the table; fill them from file names first with
-    :func:`~discourse_workbook.metadata.add_name_metadata` when the table has none.
+    :func:`~discourse_workbook.read.filename.add_name_metadata` when the table has none.
 
     >>> results = compare_groups(corpus, by="author")
     >>> list(results)[:4], results["group_sentiment"]["group"].tolist()

@@ -44,8 +44,10 @@ def corpus_summary(
 
 
 def documents_overview(documents: pd.DataFrame, *, top: int = TOP) -> pd.DataFrame:
-    """Return the first ``top`` documents with their title, author and size."""
-    columns = ["doc_id", "title", "author", "n_paragraphs", "n_sentences", "n_tokens"]
+    """Return the first ``top`` documents with their title, author, date, paragraph
+    layout and size."""
+    columns = ["doc_id", "title", "author", "date", "layout", "n_paragraphs", "n_sentences",
+               "n_tokens"]
     shown = documents[[c for c in columns if c in documents.columns]]
     return shown.head(top).reset_index(drop=True)
 
