@@ -55,16 +55,40 @@ class FastSentimentIntensityAnalyzer(SentimentIntensityAnalyzer):
     def polarity_scores(self, text):
         if not isinstance(text, str):  # the reference's own (failing) path for non-text
             return super().polarity_scores(text)
+        return self.scores_and_words(text)[0]
+
+    def scores_and_words(self, text: str) -> tuple[dict, list[tuple[str, float]]]:
+        """Return the sentence's scores (as :meth:`polarity_scores`) and the words that
+        carried valence, from one pass: ``(word, valence)`` in reading order, the word in
+        lower case as VADER looks it up, the valence after boosters, negation, capitals
+        and "but" — the values the reference sums.
+
+        The valences sum to the raw sum before VADER adds the punctuation emphasis ("!",
+        "??") and normalises it to the compound; words scoring 0 are left out.
+
+        >>> FastSentimentIntensityAnalyzer().scores_and_words("Not a good day, but GREAT!")[1]
+        [('good', -0.703), ('great', 5.7495)]
+        """
+        scores, flat = self.scores_and_flat_words(text)
+        return scores, list(zip(flat[::2], flat[1::2], strict=True))
+
+    def scores_and_flat_words(self, text: str) -> tuple[dict, Sequence]:
+        """:meth:`scores_and_words` with the words flat: ``[word, valence, word, …]``.
+
+        The pipeline's form: a sentence's words are one list rather than a tuple per word
+        (fewer objects for Python's garbage collector to examine, a quarter less time to
+        score a corpus).
+        """
         if not text.isascii() and not self._emoji_chars.isdisjoint(text):  # emojis aren't ASCII
             text = self._describe_emojis(text).strip()
         tokens = text.split()
         if not tokens:
-            return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+            return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}, ()
         lower = _lower_words(text, tokens)
         lexicon = self.lexicon
         hits = [i for i, word in enumerate(lower) if word in lexicon]
         if not hits:  # every word scores 0
-            return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+            return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}, ()
         upper = list(map(str.isupper, tokens))  # the same for a word stripped of punctuation
         n_upper = sum(upper)
         is_cap_diff = 0 < n_upper < len(tokens)
@@ -82,7 +106,8 @@ class FastSentimentIntensityAnalyzer(SentimentIntensityAnalyzer):
             shifted = _shift_around_but([sentiments[i] for i in hits], lower.index("but"), hits)
             for i, value in zip(hits, shifted, strict=True):
                 sentiments[i] = value
-        return self._score_valence(sentiments, hits, text)
+        words = [x for i in hits if sentiments[i] != 0 for x in (lower[i], sentiments[i])]
+        return self._score_valence(sentiments, hits, text), words or ()
 
     @cached_property
     def _emoji_chars(self) -> frozenset[str]:
