@@ -39,6 +39,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help="actor lexicon (YAML) to use instead of the shipped one",
     )
     parser.add_argument(
+        "--sentiment-lexicon",
+        metavar="FILE",
+        help="words and valences (word<TAB>valence, or word,valence; -4 to +4, 0 "
+             "neutralises) that override or add to VADER's lexicon for this analysis",
+    )
+    parser.add_argument(
         "--no-demonyms",
         action="store_true",
         help="do not count demonyms and adjectives (Russian, American) as mentions",
@@ -133,7 +139,8 @@ def _options(args: argparse.Namespace):
     """The analysis options and the run options a command asks for."""
     from .pipeline import AnalysisOptions, RunOptions
 
-    analysis = AnalysisOptions(actors=args.actors, demonyms=not args.no_demonyms).check()
+    analysis = AnalysisOptions(actors=args.actors, demonyms=not args.no_demonyms,
+                               sentiment_lexicon=args.sentiment_lexicon).check()
     cores = os.cpu_count() or 1
     workers = args.workers or cores
     if workers > cores:

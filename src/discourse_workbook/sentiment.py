@@ -66,7 +66,11 @@ def get_analyzer(
 @lru_cache(maxsize=4)
 def _analyzer(reference: bool, entries: tuple[tuple[str, float], ...]):
     analyzer = SentimentIntensityAnalyzer() if reference else FastSentimentIntensityAnalyzer()
-    analyzer.lexicon.update(entries)
+    for word, valence in entries:
+        if valence:
+            analyzer.lexicon[word] = valence
+        else:  # neutralised: a word VADER does not know
+            analyzer.lexicon.pop(word, None)
     return analyzer
 
 

@@ -107,10 +107,11 @@ def load_sentiment_lexicon(path: str | Path) -> dict[str, float]:
     One word and its valence a line, separated by a tab (as in VADER's own
     ``vader_lexicon.txt``, whose further columns are ignored, so its lines can be copied),
     a comma or spaces; ``#`` starts a comment line. Words are lower-cased, as VADER looks
-    them up. A valence runs from −4 to +4, as in VADER's lexicon; 0 neutralises a word
-    (it stays a lexicon word that carries no valence, as if VADER's own file said 0). A
-    line that is not a single word and a number, a valence outside −4…+4, or a word given
-    twice is an :class:`InputError` naming the file and the line.
+    them up. A valence runs from −4 to +4, as in VADER's lexicon; 0 neutralises a word:
+    the analyser then reads it as a word VADER does not know (a lexicon word valued 0
+    would still take valence from a booster before it or from capitals). A line that is
+    not a single word and a number, a valence outside −4…+4, or a word given twice is an
+    :class:`InputError` naming the file and the line.
 
     >>> load_sentiment_lexicon(shipped(EXAMPLE_SENTIMENT_LEXICON))["security"]
     0.0
