@@ -7,9 +7,9 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import INAUGURAL
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from conftest import INAUGURAL
 from discourse_workbook import paths, sentiment
 from discourse_workbook.errors import InputError
 from discourse_workbook.fast.vader import FastSentimentIntensityAnalyzer

@@ -12,7 +12,10 @@ compound ≤ −0.05, neutral in between (the threshold is an analysis option).
 
 Scores come from :class:`~discourse_workbook.fast.vader.FastSentimentIntensityAnalyzer`,
 which gives exactly the scores of vaderSentiment's own analyser, and group statistics
-from :mod:`discourse_workbook.fast.groups`, equal to a pandas group-by.
+from :mod:`discourse_workbook.fast.groups`, equal to a pandas group-by. The same pass
+keeps the words that carried valence (:func:`score_sentences_with_words`: why a sentence
+scored as it did), and a sentiment lexicon file can adjust VADER's entries for one
+analysis (:func:`get_analyzer`).
 """
 
 from __future__ import annotations
@@ -40,7 +43,6 @@ AGGREGATE_COLUMNS = [
 ]  # fmt: skip
 PARAGRAPH_KEY = ("doc_id", "para_id")
 SENTENCE_KEY = ("doc_id", "para_id", "sent_id")
-WORD_COLUMNS = [*SENTENCE_KEY, "word", "valence"]
 VOICES = ("author", "quoted")
 
 

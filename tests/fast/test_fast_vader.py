@@ -7,7 +7,6 @@ import random
 
 import pandas as pd
 import pytest
-from conftest import INAUGURAL
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import (
@@ -18,6 +17,7 @@ from vaderSentiment.vaderSentiment import (
     SentiText,
 )
 
+from conftest import INAUGURAL
 from discourse_workbook import paths
 from discourse_workbook.fast.groups import group_statistics, group_statistics_plainly
 from discourse_workbook.fast.vader import FastSentimentIntensityAnalyzer, _shift_around_but
