@@ -208,6 +208,21 @@ def test_sentiment_words_of_sentences_written_for_the_test():
     assert scored["compound"].iloc[-1] == 0.0  # "Nothing here." has no word
 
 
+def test_repeated_sentences_get_the_words_of_their_first_copy(inaugural_sentences):
+    texts = inaugural_sentences["text"].head(300).tolist()
+    all_texts = texts + texts[::-1] + texts[::7] * 7 + [""] * 3
+    repeated = pd.DataFrame({"doc_id": "r", "para_id": 0, "sent_id": range(len(all_texts)),
+                             "text": all_texts})
+    scored, words = score_sentences_with_words(repeated)
+    analyzer = get_analyzer()
+    expected = [(k, w, v) for k, text in enumerate(repeated["text"])
+                for w, v in analyzer.scores_and_words(text)[1]]
+    assert list(words[["sent_id", "word", "valence"]].itertuples(index=False, name=None)) \
+        == expected
+    assert scored["compound"].tolist() == [analyzer.polarity_scores(t)["compound"]
+                                           for t in repeated["text"]]
+
+
 def test_sentiment_words_of_no_sentences_and_of_a_reference_analyser():
     empty = pd.DataFrame({"doc_id": [], "para_id": [], "sent_id": [], "text": []})
     scored, words = score_sentences_with_words(empty)

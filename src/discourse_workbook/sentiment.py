@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 
@@ -32,7 +31,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from .errors import InputError
 from .fast.groups import find_groups, group_statistics
-from .fast.vader import FastSentimentIntensityAnalyzer
+from .fast.vader import SCORE_KEYS, FastSentimentIntensityAnalyzer
 from .resources import load_sentiment_lexicon
 
 THRESHOLD = 0.05
@@ -159,16 +158,28 @@ def score_sentences_with_words(
     analyzer = analyzer if analyzer is not None else get_analyzer()
     if not isinstance(analyzer, FastSentimentIntensityAnalyzer):
         raise TypeError("score_sentences_with_words needs a FastSentimentIntensityAnalyzer")
-    results: dict[str, tuple[dict, Sequence]] = {}
-    rows, words = [], []
-    for text in sentences["text"].tolist():
+    score_into = analyzer.score_into
+    scores: list[float] = []  # four a sentence, in the order of SCORE_KEYS
+    words: list = []  # word, valence, word, valence, …
+    counts: list[int] = []  # words a sentence
+    starts: list[int] = []  # where a sentence's words start in ``words``
+    seen: dict[str, int] = {}  # a text's first sentence, whose results a repeat copies
+    for n, text in enumerate(sentences["text"].tolist()):
         text = text if isinstance(text, str) else ""
-        result = results.get(text)
-        if result is None:
-            result = results[text] = analyzer.scores_and_flat_words(text)
-        rows.append(result[0])
-        words.append(result[1])
-    return _with_scores(sentences, rows, threshold), _words_table(sentences, words)
+        first = seen.setdefault(text, n)
+        starts.append(len(words))
+        if first == n:
+            counts.append(score_into(text, scores, words))
+            continue
+        scores += scores[4 * first : 4 * first + 4]
+        words += words[starts[first] : starts[first] + 2 * counts[first]]
+        counts.append(counts[first])
+    values = np.array(scores, dtype=float).reshape(-1, len(SCORE_KEYS))
+    scored = sentences.copy()
+    for column in SCORE_COLUMNS:
+        scored[column] = pd.Series(values[:, SCORE_KEYS.index(column)], index=sentences.index)
+    scored["label"] = label_sentiment(scored["compound"], threshold=threshold)
+    return scored, _words_table(sentences, words, counts)
 
 
 def _with_scores(sentences: pd.DataFrame, rows: list[dict], threshold: float) -> pd.DataFrame:
@@ -180,16 +191,14 @@ def _with_scores(sentences: pd.DataFrame, rows: list[dict], threshold: float) ->
     return scored
 
 
-def _words_table(sentences: pd.DataFrame, words: list[Sequence]) -> pd.DataFrame:
-    """One row per (sentence, word) pair, from each sentence's flat ``[word, valence, …]``:
-    the sentence's key repeated for each of its words."""
-    counts = np.fromiter(map(len, words), dtype=np.int64, count=len(words)) // 2
-    flat = list(chain.from_iterable(words))
+def _words_table(sentences: pd.DataFrame, words: list, counts: list[int]) -> pd.DataFrame:
+    """One row per (sentence, word) pair, from the flat ``[word, valence, …]`` of all the
+    sentences and each one's number of words: the sentence's key repeated for its words."""
     keys = [key for key in SENTENCE_KEY if key in sentences.columns]
     table = sentences[keys].take(np.repeat(np.arange(len(sentences)), counts))
     table = table.reset_index(drop=True)
-    table["word"] = pd.Series(flat[::2], dtype=object)
-    table["valence"] = np.array(flat[1::2], dtype=float)
+    table["word"] = pd.Series(words[::2], dtype=object)
+    table["valence"] = np.array(words[1::2], dtype=float)
     return table
 
 

@@ -74,6 +74,8 @@ def test_extreme_sentences_show_their_driving_words():
     assert page.count("<tr>") == 1 + 3 and ">document<" not in page
     empty = show_extreme_sentences(extreme_sentences(scored.iloc[:0]), words)._repr_html_()
     assert "No sentence lies beyond the neutral band." in empty
+    unmarked = show_extreme_sentences(extreme_sentences(scored, top=2), pd.DataFrame())
+    assert marked(unmarked._repr_html_()) == [] and "wonderful" in unmarked._repr_html_()
 
 
 def test_the_lexicon_effect_compares_the_tone_or_says_how_to_adjust_it(write):

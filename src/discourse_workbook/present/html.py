@@ -178,6 +178,8 @@ def show_extreme_sentences(extremes: pd.DataFrame, sentiment_words: pd.DataFrame
     tables.sentiment_words)``.
     """
     key = ["doc_id", "para_id", "sent_id"]
+    if not {*key, "word", "valence"} <= set(sentiment_words.columns):  # tables of before
+        sentiment_words = pd.DataFrame(columns=[*key, "word", "valence"])
     chosen = sentiment_words.merge(extremes[key].drop_duplicates(), on=key)
     by_sentence = {k: list(zip(g["word"], g["valence"], strict=True))
                    for k, g in chosen.groupby(key, sort=False)}
