@@ -30,6 +30,7 @@ CONTRACT = {
     "paragraphs": ["doc_id", "para_id", "text", "n_sentences", "n_tokens", "sentiment",
                    "sentiment_min", "sentiment_max"],
     "sentences": ["doc_id", "para_id", "sent_id", "text", "compound", "pos", "neu", "neg"],
+    "sentiment_words": ["doc_id", "para_id", "sent_id", "word", "valence"],
     "terms": ["doc_id", "term", "count", "stopword"],
     "mentions": ["doc_id", "para_id", "sent_id", "actor", "alias", "start", "end"],
     "actors": ["actor", "kind", "mentions", "paragraphs", "sentiment"],
@@ -105,7 +106,8 @@ def test_analyze_writes_the_tables_of_the_contract(tmp_path, capsys):
     manifest = tables.manifest
     assert manifest["version"] == discourse_workbook.__version__
     assert manifest["analysis"] == {"actors": None, "demonyms": True, "threshold": 0.05,
-                                    "listed_only": False, "paragraphs": "auto"}
+                                    "listed_only": False, "paragraphs": "auto",
+                                    "sentiment_lexicon": None}
     (source,) = manifest["sources"]
     assert source["files"] == {paths.DEFAULT_ARTICLE.name: sha256(paths.DEFAULT_ARTICLE)}
     assert manifest["lists"]["actors"] == {"file": "actors.yaml",
@@ -228,6 +230,66 @@ def test_an_unterminated_quote_names_the_line_where_it_opens(tmp_path, capsys):
     result = call(["analyze", "--actors", str(lexicon), "--out", str(tmp_path / "t")], capsys)
     line = assert_one_sentence(*result, str(lexicon))
     assert re.search(r"\bline 4\b", line) and "YAML" in line
+
+
+# --------------------------------------------------------------------------- the sentiment lexicon
+
+
+def test_a_sentiment_lexicon_neutralising_security_changes_the_tone(tmp_path, capsys):
+    """The default article with "security 0": only the sentences where "security" carried
+    valence change, every other word keeps its valence, the tone becomes more negative, and
+    the manifest records the file and its hash."""
+    lexicon = tmp_path / "security.txt"
+    lexicon.write_text("# a text on security policy\nsecurity 0\n", encoding="utf-8")
+    assert call(["analyze", "--out", str(tmp_path / "vader"), "--workers", "1"], capsys)[0] == 0
+    code, _, err = call(["analyze", "--out", str(tmp_path / "adjusted"), "--workers", "1",
+                         "--sentiment-lexicon", str(lexicon)], capsys)
+    assert code == 0 and err == ""
+    vader, adjusted = read_tables(tmp_path / "vader"), read_tables(tmp_path / "adjusted")
+    words = vader.sentiment_words
+    security = words[words["word"] == "security"]
+    assert len(security) >= 5 and (security["valence"] > 0).all()
+    assert "security" not in set(adjusted.sentiment_words["word"])
+    pd.testing.assert_frame_equal(words[words["word"] != "security"].reset_index(drop=True),
+                                  adjusted.sentiment_words)
+    key = ["doc_id", "para_id", "sent_id"]
+    before = vader.sentences.set_index(key)["compound"]
+    after = adjusted.sentences.set_index(key)["compound"]
+    changed = before.index[before != after]
+    assert set(changed) == set(security.set_index(key).index)
+    assert (after[changed] < before[changed]).all()
+    assert adjusted.documents["sentiment"].iloc[0] < vader.documents["sentiment"].iloc[0]
+    assert adjusted.manifest["analysis"]["sentiment_lexicon"] == str(lexicon)
+    assert adjusted.manifest["lists"]["sentiment_lexicon"] == {"file": "security.txt",
+                                                               "sha256": sha256(lexicon)}
+    assert "sentiment_lexicon" not in vader.manifest["lists"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("security 0\npeace = 0\n", "line 2 is not one word and its valence"),
+    ("security\t0\n\n# fine\npeace\t+5\n", "line 4 gives 'peace' the valence '+5'"),
+    ("war,-1\nwar,-2\n", "line 2 gives 'war' again (first on line 1)"),
+    ("armed forces,-1\n", "line 1 is not one word"),
+    ("peace,0,5\n", "line 1 holds more than one comma"),
+])
+def test_a_malformed_sentiment_lexicon_line_is_one_sentence(tmp_path, capsys, text, expected):
+    lexicon = tmp_path / "my lexicon.txt"
+    lexicon.write_text(text, encoding="utf-8")
+    out = tmp_path / "tables"
+    result = call(["analyze", "--sentiment-lexicon", str(lexicon), "--out", str(out)], capsys)
+    assert_one_sentence(*result, str(lexicon), expected)
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("command", ["analyze", "report"])
+def test_a_missing_sentiment_lexicon_is_one_sentence(tmp_path, capsys, command):
+    missing = tmp_path / "nowhere.txt"
+    result = call([command, "--sentiment-lexicon", str(missing), "--out", str(tmp_path / "o")],
+                  capsys)
+    assert_one_sentence(*result, str(missing), "does not exist (the --sentiment-lexicon file)")
+    result = call([command, "--sentiment-lexicon", str(tmp_path), "--out", str(tmp_path / "o")],
+                  capsys)
+    assert_one_sentence(*result, str(tmp_path), "is a folder, not a file")
 
 
 # --------------------------------------------------------------------------- options

@@ -26,8 +26,8 @@ from discourse_workbook.pipeline.store import read_tables
 
 FIGURES = {
     "top_terms", "key_terms", "term_dispersion", "sentence_sentiment", "paragraph_sentiment",
-    "sentiment_arc", "actor_mentions", "actor_positions", "actor_network", "actor_sentiment",
-    "voice_share",
+    "sentiment_arc", "tone_words", "actor_mentions", "actor_positions", "actor_network",
+    "actor_sentiment", "voice_share",
 }  # fmt: skip
 PAGES = [Path(name).with_suffix(".html").name for name in NAMES]
 

@@ -7,15 +7,16 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import INAUGURAL
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from discourse_workbook import paths
+from conftest import INAUGURAL
+from discourse_workbook import paths, sentiment
 from discourse_workbook.errors import InputError
 from discourse_workbook.fast.vader import FastSentimentIntensityAnalyzer
 from discourse_workbook.pipeline import load_documents
 from discourse_workbook.segment import segment_documents
 from discourse_workbook.sentiment import (
+    SCORE_COLUMNS,
     add_sentiment,
     aggregate_sentiment,
     document_arc,
@@ -23,6 +24,7 @@ from discourse_workbook.sentiment import (
     get_analyzer,
     label_sentiment,
     score_sentences,
+    score_sentences_with_words,
     sentiment_arc,
     voice_split,
 )
@@ -130,7 +132,7 @@ def test_one_analyser_per_process_and_each_text_scored_once(monkeypatch):
         original(self, *args, **kwargs)
 
     monkeypatch.setattr(SentimentIntensityAnalyzer, "__init__", counting_init)
-    get_analyzer.cache_clear()
+    sentiment._analyzer.cache_clear()
     try:
         _, sentences = table_of("Good. Bad. Good. Fine day.", "Awful. Good.")
         score_sentences(sentences)
@@ -138,7 +140,7 @@ def test_one_analyser_per_process_and_each_text_scored_once(monkeypatch):
         assert get_analyzer() is get_analyzer()
         assert built == [FastSentimentIntensityAnalyzer]
     finally:
-        get_analyzer.cache_clear()
+        sentiment._analyzer.cache_clear()
 
     class Counting(FastSentimentIntensityAnalyzer):
         calls = 0
@@ -149,6 +151,85 @@ def test_one_analyser_per_process_and_each_text_scored_once(monkeypatch):
 
     score_sentences(sentences, analyzer=Counting())
     assert Counting.calls == sentences["text"].nunique() < len(sentences)
+
+
+def test_the_analyser_is_cached_by_the_lexicons_entries(write):
+    lexicon = write("lexicon.txt", "peace 0\nescalation -1.5\n")
+    adjusted = get_analyzer(lexicon=lexicon)
+    assert adjusted is get_analyzer(lexicon=str(lexicon)) and adjusted is not get_analyzer()
+    assert "peace" not in adjusted.lexicon and adjusted.lexicon["escalation"] == -1.5
+    assert get_analyzer().lexicon["peace"] == 2.5 and "escalation" not in get_analyzer().lexicon
+    lexicon.write_text("peace 1\n", encoding="utf-8")  # edited: a new analyser
+    assert get_analyzer(lexicon=lexicon).lexicon["peace"] == 1.0
+    assert "escalation" not in get_analyzer(lexicon=lexicon).lexicon
+
+
+def test_a_neutralised_word_takes_no_valence_from_boosters_or_capitals(write):
+    lexicon = write("lexicon.txt", "security 0\n")
+    text = "They completely rebuilt the SECURITY order, and very security minded."
+    _, words = get_analyzer().scores_and_words(text)
+    assert [w for w, _ in words] == ["security", "security"]
+    scores, words = get_analyzer(lexicon=lexicon).scores_and_words(text)
+    assert words == [] and scores["compound"] == 0.0
+
+
+# --------------------------------------------------------------------------- the words
+
+
+def test_sentiment_words_come_from_the_same_pass_as_the_scores(article, write):
+    sentences = article[2].drop(columns=[*SCORE_COLUMNS, "label"])
+    scored, words = score_sentences_with_words(sentences)
+    pd.testing.assert_frame_equal(scored, score_sentences(sentences))
+    assert words.columns.tolist() == ["doc_id", "para_id", "sent_id", "word", "valence"]
+    assert len(words) > 100 and (words["valence"] != 0).all()
+    assert words["word"].str.lower().eq(words["word"]).all()
+    # reading order: sentences in table order, words in sentence order
+    key = ["doc_id", "para_id", "sent_id"]
+    order = scored.reset_index(drop=True).reset_index().set_index(key)["index"]
+    positions = order.loc[pd.MultiIndex.from_frame(words[key])].to_numpy()
+    assert (np.diff(positions) >= 0).all()
+    # a sentence without a valence word has no row, and scores 0
+    compound = scored.set_index(key)["compound"]
+    without = ~compound.index.isin(words.set_index(key).index)
+    assert 0 < without.sum() < len(compound) and (compound[without] == 0).all()
+
+
+def test_sentiment_words_of_sentences_written_for_the_test():
+    _, sentences = table_of("The talks were a great success.", "No deal. It is not bad, "
+                            "but the war is TERRIBLE!!! Nothing here.")
+    scored, words = score_sentences_with_words(sentences)
+    assert words[["para_id", "sent_id", "word"]].values.tolist() == [
+        [0, 0, "great"], [0, 0, "success"], [1, 1, "no"], [1, 2, "bad"], [1, 2, "war"],
+        [1, 2, "terrible"]]
+    signs = np.sign(words["valence"]).tolist()
+    assert signs == [1, 1, -1, 1, -1, -1]  # "not bad" is positive
+    sums = words.groupby(["para_id", "sent_id"])["valence"].sum()
+    assert sums.loc[(0, 0)] > 0 and sums.loc[(1, 2)] < 0
+    assert scored["compound"].iloc[-1] == 0.0  # "Nothing here." has no word
+
+
+def test_repeated_sentences_get_the_words_of_their_first_copy(inaugural_sentences):
+    texts = inaugural_sentences["text"].head(300).tolist()
+    all_texts = texts + texts[::-1] + texts[::7] * 7 + [""] * 3
+    repeated = pd.DataFrame({"doc_id": "r", "para_id": 0, "sent_id": range(len(all_texts)),
+                             "text": all_texts})
+    scored, words = score_sentences_with_words(repeated)
+    analyzer = get_analyzer()
+    expected = [(k, w, v) for k, text in enumerate(repeated["text"])
+                for w, v in analyzer.scores_and_words(text)[1]]
+    assert list(words[["sent_id", "word", "valence"]].itertuples(index=False, name=None)) \
+        == expected
+    assert scored["compound"].tolist() == [analyzer.polarity_scores(t)["compound"]
+                                           for t in repeated["text"]]
+
+
+def test_sentiment_words_of_no_sentences_and_of_a_reference_analyser():
+    empty = pd.DataFrame({"doc_id": [], "para_id": [], "sent_id": [], "text": []})
+    scored, words = score_sentences_with_words(empty)
+    assert len(scored) == len(words) == 0
+    assert words.columns.tolist() == ["doc_id", "para_id", "sent_id", "word", "valence"]
+    with pytest.raises(TypeError):
+        score_sentences_with_words(empty, analyzer=get_analyzer(reference=True))
 
 
 # --------------------------------------------------------------------------- aggregates

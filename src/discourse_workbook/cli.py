@@ -39,6 +39,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help="actor lexicon (YAML) to use instead of the shipped one",
     )
     parser.add_argument(
+        "--sentiment-lexicon",
+        metavar="FILE",
+        help="words and valences (word<TAB>valence, or word,valence; -4 to +4, 0 "
+             "neutralises) that override or add to VADER's lexicon for this analysis",
+    )
+    parser.add_argument(
         "--no-demonyms",
         action="store_true",
         help="do not count demonyms and adjectives (Russian, American) as mentions",
@@ -148,7 +154,8 @@ def _options(args: argparse.Namespace):
 
     analysis = AnalysisOptions(actors=args.actors, demonyms=not args.no_demonyms,
                                listed_only=args.listed_only,
-                               paragraphs=args.paragraphs).check()
+                               paragraphs=args.paragraphs,
+                               sentiment_lexicon=args.sentiment_lexicon).check()
     cores = os.cpu_count() or 1
     workers = args.workers or cores
     if workers > cores:

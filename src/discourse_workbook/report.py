@@ -105,6 +105,9 @@ def build_report(
     run = (run or RunOptions()).check()
     if options.actors:
         options = replace(options, actors=str(Path(options.actors).absolute()))
+    if options.sentiment_lexicon:
+        options = replace(options,
+                          sentiment_lexicon=str(Path(options.sentiment_lexicon).absolute()))
     sources = [Path(s).absolute() for s in sources] if sources else []
     folder = check_target(Path(out) if out is not None else paths.REPORTS, kind="report")
     run_id = run_id or new_run_id()

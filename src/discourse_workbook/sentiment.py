@@ -12,7 +12,10 @@ compound ≤ −0.05, neutral in between (the threshold is an analysis option).
 
 Scores come from :class:`~discourse_workbook.fast.vader.FastSentimentIntensityAnalyzer`,
 which gives exactly the scores of vaderSentiment's own analyser, and group statistics
-from :mod:`discourse_workbook.fast.groups`, equal to a pandas group-by.
+from :mod:`discourse_workbook.fast.groups`, equal to a pandas group-by. The same pass
+keeps the words that carried valence (:func:`score_sentences_with_words`: why a sentence
+scored as it did), and a sentiment lexicon file can adjust VADER's entries for one
+analysis (:func:`get_analyzer`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from operator import itemgetter
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -27,7 +31,8 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from .errors import InputError
 from .fast.groups import find_groups, group_statistics
-from .fast.vader import FastSentimentIntensityAnalyzer
+from .fast.vader import SCORE_KEYS, FastSentimentIntensityAnalyzer
+from .resources import load_sentiment_lexicon
 
 THRESHOLD = 0.05
 SCORE_COLUMNS = ["compound", "pos", "neu", "neg"]
@@ -36,21 +41,38 @@ AGGREGATE_COLUMNS = [
     "n_scored", "label",
 ]  # fmt: skip
 PARAGRAPH_KEY = ("doc_id", "para_id")
+SENTENCE_KEY = ("doc_id", "para_id", "sent_id")
 VOICES = ("author", "quoted")
 
 
-@lru_cache(maxsize=2)
-def get_analyzer(*, reference: bool = False) -> SentimentIntensityAnalyzer:
-    """Return the process's VADER analyser (built once: it reads its lexicon from disk).
+def get_analyzer(
+    *, reference: bool = False, lexicon: str | Path | None = None
+) -> SentimentIntensityAnalyzer:
+    """Return the process's VADER analyser, built once per lexicon (VADER reads its own
+    lexicon from disk).
 
-    ``reference=True`` returns vaderSentiment's own implementation, for tests and
-    benchmarks; the default is :class:`FastSentimentIntensityAnalyzer` (same scores).
+    ``lexicon`` names a sentiment lexicon file whose entries override or add to VADER's
+    (:func:`~discourse_workbook.resources.load_sentiment_lexicon`); the analyser is cached
+    by those entries, so an edited file gives a new analyser. ``reference=True`` returns
+    vaderSentiment's own implementation, for tests and benchmarks; the default is
+    :class:`FastSentimentIntensityAnalyzer` (same scores).
 
     >>> get_analyzer().polarity_scores("A good day.")["compound"]
     0.4404
     """
-    return SentimentIntensityAnalyzer() if reference else FastSentimentIntensityAnalyzer()
+    entries = tuple(sorted(load_sentiment_lexicon(lexicon).items())) if lexicon else ()
+    return _analyzer(reference, entries)
 
+
+@lru_cache(maxsize=4)
+def _analyzer(reference: bool, entries: tuple[tuple[str, float], ...]):
+    analyzer = SentimentIntensityAnalyzer() if reference else FastSentimentIntensityAnalyzer()
+    for word, valence in entries:
+        if valence:
+            analyzer.lexicon[word] = valence
+        else:  # neutralised: a word VADER does not know
+            analyzer.lexicon.pop(word, None)
+    return analyzer
 
 
 # --------------------------------------------------------------------------- sentences
@@ -104,12 +126,80 @@ def score_sentences(
         if row is None:
             row = scores[text] = analyzer.polarity_scores(text)
         rows.append(row)
+    return _with_scores(sentences, rows, threshold)
+
+
+def score_sentences_with_words(
+    sentences: pd.DataFrame,
+    *,
+    analyzer: FastSentimentIntensityAnalyzer | None = None,
+    threshold: float = THRESHOLD,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return the scored sentences (as :func:`score_sentences`) and, from the same pass,
+    the words that carried valence: the ``sentiment_words`` table, one row per word with
+    the sentence's key (``doc_id``, ``para_id``, ``sent_id``, those the sentences have),
+    the ``word`` (lower case, as VADER looks it up) and its ``valence``, in reading order.
+
+    A word's valence is its lexicon value after VADER's rules: boosters ("very"),
+    negation ("not"), "but" (halved before it, ×1.5 after) and capitals. Words scoring 0
+    are left out. A sentence's valences sum to VADER's raw sum *before* it adds the
+    emphasis of "!" and "??" and normalises the sum to the compound score, so they show
+    what drove a score rather than add up to it.
+
+    >>> scored, words = score_sentences_with_words(
+    ...     pd.DataFrame({"sent_id": [0, 1], "text": ["Not a good day.", "No war, but PEACE!"]}))
+    >>> words.values.tolist()
+    [[0, 'good', -1.406], [1, 'war', 1.073], [1, 'peace', 4.8495]]
+
+    ("good" 1.9 negated; "war" −2.9 negated by "no", then halved before "but"; "peace"
+    2.5 in capitals, then ×1.5 after "but".)
+    """
+    threshold = _check_threshold(threshold)
+    analyzer = analyzer if analyzer is not None else get_analyzer()
+    if not isinstance(analyzer, FastSentimentIntensityAnalyzer):
+        raise TypeError("score_sentences_with_words needs a FastSentimentIntensityAnalyzer")
+    score_into = analyzer.score_into
+    scores: list[float] = []  # four a sentence, in the order of SCORE_KEYS
+    words: list = []  # word, valence, word, valence, …
+    counts: list[int] = []  # words a sentence
+    starts: list[int] = []  # where a sentence's words start in ``words``
+    seen: dict[str, int] = {}  # a text's first sentence, whose results a repeat copies
+    for n, text in enumerate(sentences["text"].tolist()):
+        text = text if isinstance(text, str) else ""
+        first = seen.setdefault(text, n)
+        starts.append(len(words))
+        if first == n:
+            counts.append(score_into(text, scores, words))
+            continue
+        scores += scores[4 * first : 4 * first + 4]
+        words += words[starts[first] : starts[first] + 2 * counts[first]]
+        counts.append(counts[first])
+    values = np.array(scores, dtype=float).reshape(-1, len(SCORE_KEYS))
+    scored = sentences.copy()
+    for column in SCORE_COLUMNS:
+        scored[column] = pd.Series(values[:, SCORE_KEYS.index(column)], index=sentences.index)
+    scored["label"] = label_sentiment(scored["compound"], threshold=threshold)
+    return scored, _words_table(sentences, words, counts)
+
+
+def _with_scores(sentences: pd.DataFrame, rows: list[dict], threshold: float) -> pd.DataFrame:
     scored = sentences.copy()
     for column in SCORE_COLUMNS:
         values = np.fromiter(map(itemgetter(column), rows), dtype=float, count=len(rows))
         scored[column] = pd.Series(values, index=sentences.index)
     scored["label"] = label_sentiment(scored["compound"], threshold=threshold)
     return scored
+
+
+def _words_table(sentences: pd.DataFrame, words: list, counts: list[int]) -> pd.DataFrame:
+    """One row per (sentence, word) pair, from the flat ``[word, valence, …]`` of all the
+    sentences and each one's number of words: the sentence's key repeated for its words."""
+    keys = [key for key in SENTENCE_KEY if key in sentences.columns]
+    table = sentences[keys].take(np.repeat(np.arange(len(sentences)), counts))
+    table = table.reset_index(drop=True)
+    table["word"] = pd.Series(words[::2], dtype=object)
+    table["valence"] = np.array(words[1::2], dtype=float)
+    return table
 
 
 def _scored(sentences: pd.DataFrame, threshold: float) -> pd.DataFrame:

@@ -7,7 +7,6 @@ import random
 
 import pandas as pd
 import pytest
-from conftest import INAUGURAL
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import (
@@ -15,12 +14,15 @@ from vaderSentiment.vaderSentiment import (
     NEGATE,
     SPECIAL_CASES,
     SentimentIntensityAnalyzer,
+    SentiText,
 )
 
+from conftest import INAUGURAL
 from discourse_workbook import paths
 from discourse_workbook.fast.groups import group_statistics, group_statistics_plainly
 from discourse_workbook.fast.vader import FastSentimentIntensityAnalyzer, _shift_around_but
 from discourse_workbook.pipeline import load_documents
+from discourse_workbook.resources import EXAMPLE_SENTIMENT_LEXICON, shipped
 from discourse_workbook.segment import segment_documents
 from discourse_workbook.sentiment import get_analyzer, score_sentences
 
@@ -118,9 +120,11 @@ def test_fast_analyser_equals_reference_on_tricky_sentences():
     assert_same_scores([t.upper() for t in TRICKY] + [t.lower() for t in TRICKY])
 
 
-def test_fast_analyser_equals_reference_on_random_quirky_text():
+def quirky_texts(seed: int, count: int) -> list[str]:
+    """Generated sentences dense in VADER's rules: lexicon words, idiom and booster words,
+    negations, "but", "least", "kind of", emojis and emoticons, capitals, punctuation."""
     reference = get_analyzer(reference=True)
-    rng = random.Random(20240611)
+    rng = random.Random(seed)
     pools = [
         list(reference.lexicon)[:3000],
         [w for key in (*SPECIAL_CASES, *BOOSTER_DICT) for w in key.split()],
@@ -135,8 +139,11 @@ def test_fast_analyser_equals_reference_on_random_quirky_text():
         w = w.upper() if rng.random() < 0.15 else w
         return w + rng.choice(["", "", "", ",", "!", "?", "."])
 
-    texts = [" ".join(word() for _ in range(rng.choice([1, 3, 6, 12, 30]))) for _ in range(1500)]
-    assert_same_scores(texts)
+    return [" ".join(word() for _ in range(rng.choice([1, 3, 6, 12, 30]))) for _ in range(count)]
+
+
+def test_fast_analyser_equals_reference_on_random_quirky_text():
+    assert_same_scores(quirky_texts(20240611, 1500))
 
 
 def test_fast_analyser_equals_reference_on_a_long_sentence(inaugural_sentences):
@@ -144,6 +151,85 @@ def test_fast_analyser_equals_reference_on_a_long_sentence(inaugural_sentences):
     rng = random.Random(7)
     long = " ".join(rng.choice(words) for _ in range(300))
     assert_same_scores([long, long + " but not so good", "but " + long])
+
+
+# --------------------------------------------------------------------------- the words
+
+
+def reference_words(analyzer: SentimentIntensityAnalyzer, text: str) -> list:
+    """The words with a non-zero valence as vaderSentiment computes them: its own
+    ``polarity_scores`` up to the sum — each single-character emoji replaced by its
+    description, the ``sentiment_valence`` loop (boosters and "kind of" scoring 0), then
+    ``_but_check`` — and the raw sum ``score_valence`` starts from."""
+    described = []
+    for k, char in enumerate(text):
+        if char in analyzer.emojis:
+            space = "" if k == 0 or text[k - 1] == " " else " "
+            described.append(space + analyzer.emojis[char])
+        else:
+            described.append(char)
+    sentitext = SentiText("".join(described).strip())
+    words = sentitext.words_and_emoticons
+    sentiments = []
+    for i, item in enumerate(words):
+        if item.lower() in BOOSTER_DICT or (
+                i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of"):
+            sentiments.append(0)
+            continue
+        sentiments = analyzer.sentiment_valence(0, sentitext, item, i, sentiments)
+    sentiments = analyzer._but_check(words, sentiments)
+    pairs = [(w.lower(), v) for w, v in zip(words, sentiments, strict=True) if v != 0]
+    return pairs, float(sum(sentiments))
+
+
+def assert_same_words(texts, *, lexicon=None) -> int:
+    """The fast analyser's words equal the reference's (every float exactly), its scores
+    too, and the valences sum to the reference's raw sum; returns the words compared."""
+    fast = get_analyzer(lexicon=lexicon)
+    reference = get_analyzer(reference=True, lexicon=lexicon)
+    compared = 0
+    for text in texts:
+        scores, words = fast.scores_and_words(text)
+        expected, raw_sum = reference_words(reference, text)
+        assert repr(words) == repr(expected), text
+        assert sum(v for _, v in words) == raw_sum, text
+        assert repr(scores) == repr(reference.polarity_scores(text)), text
+        compared += len(words)
+    return compared
+
+
+def test_words_equal_the_reference_on_the_default_article(article):
+    assert assert_same_words(article[2]["text"]) > 100
+
+
+def test_words_equal_the_reference_on_the_inaugural_corpus(inaugural_sentences):
+    assert assert_same_words(inaugural_sentences["text"]) > 10_000
+
+
+def test_words_equal_the_reference_on_tricky_and_generated_text():
+    texts = [*TRICKY, *(t.upper() for t in TRICKY), *quirky_texts(18, 4000)]
+    assert assert_same_words(texts) > 10_000
+
+
+def test_words_equal_the_reference_with_an_adjusted_lexicon(write, inaugural_sentences):
+    lexicon = write("adjusted.txt", "security\t0\npeace,0\nwar -1\nfreedom 4\n"
+                                    "escalation -1.5\nno 0\nkind 1\n")
+    texts = [*inaugural_sentences["text"][:1500], *TRICKY, *quirky_texts(19, 1000),
+             "No escalation, but security and peace: no war, kind of freedom."]
+    assert assert_same_words(texts, lexicon=lexicon) > 3000
+    assert_same_words(quirky_texts(20, 300), lexicon=shipped(EXAMPLE_SENTIMENT_LEXICON))
+
+
+def test_a_sentences_words_carry_its_tone():
+    fast = get_analyzer()
+    text = "The plan is not bad, but the peace is VERY sad!!"
+    scores, words = fast.scores_and_words(text)
+    assert [w for w, _ in words] == ["bad", "peace", "sad"]
+    assert dict(words)["bad"] > 0  # negated, then halved before "but"
+    assert dict(words)["sad"] < -2.1 * 1.5  # boosted by VERY, then ×1.5 after "but"
+    assert scores == fast.polarity_scores(text)
+    assert fast.scores_and_words("") == ({"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}, [])
+    assert fast.scores_and_words("A table.")[1] == []
 
 
 def but_cases(seed: int, count: int = 3000):

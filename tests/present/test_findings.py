@@ -6,12 +6,13 @@ import pandas as pd
 import pytest
 from test_notebooks import HOSTILE_IMAGE, HOSTILE_SCRIPT
 
-from discourse_workbook.pipeline import analyze
-from discourse_workbook.present.findings import findings
+from discourse_workbook.pipeline import AnalysisOptions, analyze
+from discourse_workbook.present.findings import findings, tone_words_finding
 from discourse_workbook.present.html import show_figure, show_sentences, show_table
+from discourse_workbook.resources import EXAMPLE_SENTIMENT_LEXICON, shipped
 from discourse_workbook.stats.keyness import key_or_frequent
 from discourse_workbook.stats.summary import summarise
-from discourse_workbook.stats.tone import paragraphs_to_read
+from discourse_workbook.stats.tone import paragraphs_to_read, tone_words
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +34,29 @@ def test_findings_state_the_numbers_of_the_tables(analysed):
         analysed.mentions.drop_duplicates(["para_id", "actor"]), on="para_id")
     together = pairs[pairs.actor_x < pairs.actor_y].groupby(["actor_x", "actor_y"]).size()
     assert f"together in {together.max()} paragraphs" in " ".join(found)
+
+
+def test_the_words_that_carry_the_tone_and_a_warning_when_few_carry_it(analysed, tmp_path):
+    found = findings(summarise(analysed))
+    (sentence,) = [f for f in found if f.startswith("The words that carry most")]
+    assert found.index(sentence) == 3  # right after the overall tone
+    words = tone_words(analysed.sentiment_words, top=3)
+    first = words.iloc[0]
+    assert first.word == "security"
+    assert f"“security” (+{first.valence:.1f} over {first['count']} uses)" in sentence
+    negative = words[words["side"] == "negative"].iloc[0]
+    assert f"of the negative tone, “{negative.word}” (−{-negative.valence:.1f}" in sentence
+    assert f"“security” alone {first.share:.0%}" in sentence
+    assert "the positive tone may reflect what the text is about" in sentence
+    assert "“security” is also among the most frequent words" in sentence
+    assert "negative tone may reflect" not in sentence
+
+    adjusted = analyze(out=tmp_path / "tables", options=AnalysisOptions(
+        sentiment_lexicon=str(shipped(EXAMPLE_SENTIMENT_LEXICON))))
+    sentence = tone_words_finding(summarise(adjusted))
+    assert "“security”" not in sentence and "may reflect" not in sentence
+    assert sentence.endswith("(sums of VADER valence, scored with the adjusted lexicon "
+                             "security_lexicon.txt).")
 
 
 def test_tables_in_the_write_up_escape_text_and_stay_short():

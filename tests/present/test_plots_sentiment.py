@@ -6,8 +6,8 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
-from conftest import INAUGURAL
 
+from conftest import INAUGURAL
 from discourse_workbook import paths
 from discourse_workbook.pipeline import load_documents
 from discourse_workbook.present.plots.sentiment import (
@@ -15,6 +15,7 @@ from discourse_workbook.present.plots.sentiment import (
     plot_paragraph_sentiment,
     plot_sentence_sentiment,
     plot_sentiment_arc,
+    plot_tone_words,
 )
 from discourse_workbook.segment import segment_documents
 from discourse_workbook.sentiment import (
@@ -22,8 +23,10 @@ from discourse_workbook.sentiment import (
     document_arc,
     get_analyzer,
     score_sentences,
+    score_sentences_with_words,
     sentiment_arc,
 )
+from discourse_workbook.stats.tone import tone_words
 
 
 @pytest.fixture(scope="module")
@@ -109,4 +112,34 @@ def test_arc_distribution_and_document_figures(article, inaugural_sentences):
     paragraphs_head = scored_head.groupby(["doc_id", "para_id"], sort=False).size().reset_index()
     fig = plot_sentiment_arc(sentiment_arc(add_sentiment(paragraphs_head, scored_head)))
     assert len(fig.axes[0].get_lines()) >= 2
+    plt.close(fig)
+
+
+def test_tone_words_figure_draws_the_table_it_is_given(article):
+    _, _, scored = article
+    _, words = score_sentences_with_words(scored[["doc_id", "para_id", "sent_id", "text"]])
+    table = tone_words(words, top=6)
+    fig = plot_tone_words(table, subject="the column")
+    negative, positive = fig.axes
+    for ax, side in ((negative, "negative"), (positive, "positive")):
+        rows = table[table["side"] == side]
+        bars = ax.containers[0]
+        assert [bar.get_width() for bar in bars] == pytest.approx(rows["valence"].tolist())
+        assert [t.get_text() for t in ax.get_yticklabels()] == rows["word"].tolist()
+    first = table.iloc[0]
+    label = f"{first.valence:+.1f} ({first['count']}×, {first.share:.0%})"
+    assert label in texts_of(fig) and "the column" in texts_of(fig)
+    assert negative.get_xlim()[0] == pytest.approx(-positive.get_xlim()[1])  # one scale
+    plt.close(fig)
+
+
+def test_tone_words_figure_of_one_side_and_of_none():
+    words = pd.DataFrame({"doc_id": "d", "para_id": 0, "sent_id": [0, 1],
+                          "word": ["$peace", "calm"], "valence": [2.5, 1.3]})
+    fig = plot_tone_words(tone_words(words))
+    assert "No word" in texts_of(fig) and r"\$peace" in texts_of(fig)
+    fig.canvas.draw()
+    plt.close(fig)
+    fig = plot_tone_words(tone_words(words.iloc[:0]))
+    assert texts_of(fig).count("No word") == 2
     plt.close(fig)

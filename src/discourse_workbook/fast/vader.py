@@ -25,6 +25,9 @@ from vaderSentiment.vaderSentiment import (
     normalize,
 )
 
+SCORE_KEYS = ("neg", "neu", "pos", "compound")  # the reference's keys, in its order
+_NO_WORDS = (0.0, 0.0, 0.0, 0.0)  # the scores of a text without words
+_NO_VALENCE = (0.0, 1.0, 0.0, 0.0)  # of one whose words all score 0
 _NEGATIONS = frozenset(NEGATE)
 _SO_THIS = ("so", "this")
 _PUNCTUATION = string.punctuation
@@ -55,16 +58,51 @@ class FastSentimentIntensityAnalyzer(SentimentIntensityAnalyzer):
     def polarity_scores(self, text):
         if not isinstance(text, str):  # the reference's own (failing) path for non-text
             return super().polarity_scores(text)
+        scores: list[float] = []
+        self.score_into(text, scores, None)
+        neg, neu, pos, compound = scores
+        return {"neg": neg, "neu": neu, "pos": pos, "compound": compound}
+
+    def scores_and_words(self, text: str) -> tuple[dict, list[tuple[str, float]]]:
+        """Return the sentence's scores (as :meth:`polarity_scores`) and the words that
+        carried valence, from one pass: ``(word, valence)`` in reading order, the word in
+        lower case as VADER looks it up, the valence after boosters, negation, capitals
+        and "but" — the values the reference sums.
+
+        The valences sum to the raw sum before VADER adds the punctuation emphasis ("!",
+        "??") and normalises it to the compound; words scoring 0 are left out.
+
+        >>> FastSentimentIntensityAnalyzer().scores_and_words("Not a good day, but GREAT!")[1]
+        [('good', -0.703), ('great', 5.7495)]
+        """
+        scores: list[float] = []
+        words: list = []
+        self.score_into(text, scores, words)
+        pairs = list(zip(words[::2], words[1::2], strict=True))
+        return dict(zip(SCORE_KEYS, scores, strict=True)), pairs
+
+    def score_into(self, text: str, scores: list[float], words: list | None) -> int:
+        """Score a sentence, appending to flat lists: its four scores (in the order of
+        ``SCORE_KEYS``: neg, neu, pos, compound) to ``scores``, and ``word, valence`` for
+        each word that carried valence to ``words`` (None: not kept); return the number
+        of words.
+
+        The form for scoring many sentences (:meth:`scores_and_words` in bulk): flat lists
+        of numbers and strings leave no object per sentence for Python's garbage collector
+        to examine again and again while a corpus is scored.
+        """
         if not text.isascii() and not self._emoji_chars.isdisjoint(text):  # emojis aren't ASCII
             text = self._describe_emojis(text).strip()
         tokens = text.split()
         if not tokens:
-            return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+            scores += _NO_WORDS
+            return 0
         lower = _lower_words(text, tokens)
         lexicon = self.lexicon
         hits = [i for i, word in enumerate(lower) if word in lexicon]
         if not hits:  # every word scores 0
-            return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+            scores += _NO_VALENCE
+            return 0
         upper = list(map(str.isupper, tokens))  # the same for a word stripped of punctuation
         n_upper = sum(upper)
         is_cap_diff = 0 < n_upper < len(tokens)
@@ -82,15 +120,22 @@ class FastSentimentIntensityAnalyzer(SentimentIntensityAnalyzer):
             shifted = _shift_around_but([sentiments[i] for i in hits], lower.index("but"), hits)
             for i, value in zip(hits, shifted, strict=True):
                 sentiments[i] = value
-        return self._score_valence(sentiments, hits, text)
+        self._score_valence(sentiments, hits, text, scores)
+        if words is None:
+            return 0
+        n_words = len(words)
+        words += [x for i in hits if sentiments[i] != 0 for x in (lower[i], sentiments[i])]
+        return (len(words) - n_words) // 2
 
     @cached_property
     def _emoji_chars(self) -> frozenset[str]:
         """The emojis the reference replaces: single characters only."""
         return frozenset(key for key in self.emojis if len(key) == 1)
 
-    def _score_valence(self, sentiments: list[float], hits: list[int], text: str) -> dict:
-        """The reference's ``score_valence``, reading only the positions that can be non-zero."""
+    def _score_valence(self, sentiments: list[float], hits: list[int], text: str,
+                       scores: list[float]) -> None:
+        """The reference's ``score_valence``, reading only the positions that can be
+        non-zero; the scores are appended to ``scores`` in the order of ``SCORE_KEYS``."""
         sum_s = float(sum(sentiments))
         amplifier = self._punctuation_emphasis(text)
         if sum_s > 0:
@@ -113,12 +158,12 @@ class FastSentimentIntensityAnalyzer(SentimentIntensityAnalyzer):
         elif pos_sum < math.fabs(neg_sum):
             neg_sum -= amplifier
         total = pos_sum + math.fabs(neg_sum) + neu_count
-        return {
-            "neg": round(math.fabs(neg_sum / total), 3),
-            "neu": round(math.fabs(neu_count / total), 3),
-            "pos": round(math.fabs(pos_sum / total), 3),
-            "compound": round(compound, 4),
-        }
+        scores += (
+            round(math.fabs(neg_sum / total), 3),
+            round(math.fabs(neu_count / total), 3),
+            round(math.fabs(pos_sum / total), 3),
+            round(compound, 4),
+        )
 
     def _describe_emojis(self, text: str) -> str:
         """Replace each single-character emoji by its description, as the reference does."""

@@ -21,14 +21,16 @@ from ..actors import find_mentions, load_lexicon
 from ..clean import Furniture, clean_document, load_furniture
 from ..read import FileRef, Skipped, iter_units, read_file
 from ..segment import segment_documents
-from ..sentiment import add_sentiment, score_sentences
+from ..sentiment import add_sentiment, get_analyzer, score_sentences_with_words
 from ..terms import count_terms
 from ..voices import find_quotes, mark_voice
 from .options import AnalysisOptions
 from .store import write_part
 
 Unit = FileRef | dict  # a file to read, or a raw document already read from a table row
-BATCH_TABLES = ("documents", "paragraphs", "sentences", "terms", "mentions", "quotes")
+BATCH_TABLES = (
+    "documents", "paragraphs", "sentences", "sentiment_words", "terms", "mentions", "quotes",
+)  # fmt: skip
 DOCUMENT_COLUMNS = [
     "doc_id", "title", "author", "date", "source", "encoding", "repaired_bytes", "layout",
     "n_paragraphs", "n_sentences", "n_tokens", "removed", "non_prose",
@@ -107,12 +109,14 @@ def load_documents(
 
 
 def process_batch(records: list[dict], options: AnalysisOptions) -> dict[str, pd.DataFrame]:
-    """Return the per-batch tables (documents, paragraphs, sentences, terms, mentions,
-    quotes) of a list of cleaned document records."""
+    """Return the per-batch tables (documents, paragraphs, sentences, sentiment_words,
+    terms, mentions, quotes) of a list of cleaned document records."""
     actors = lexicon(options.actors)
     documents = pd.DataFrame(records)
     paragraphs, sentences = segment_documents(documents)
-    sentences = score_sentences(sentences, threshold=options.threshold)
+    sentences, sentiment_words = score_sentences_with_words(
+        sentences, analyzer=get_analyzer(lexicon=options.sentiment_lexicon),
+        threshold=options.threshold)
     # every name the text uses, listed or found in it, may be a quotation's speaker
     mentions = find_mentions(sentences, actors, demonyms=options.demonyms)
     quotes = find_quotes(paragraphs, lexicon=actors, sentences=sentences, mentions=mentions)
@@ -128,6 +132,7 @@ def process_batch(records: list[dict], options: AnalysisOptions) -> dict[str, pd
         "documents": documents,
         "paragraphs": paragraphs,
         "sentences": sentences,
+        "sentiment_words": sentiment_words,
         "terms": count_terms(sentences),
         "mentions": mentions,
         "quotes": quotes,

@@ -142,7 +142,7 @@ def _warm_worker(options: AnalysisOptions) -> None:
     from ..sentiment import get_analyzer
 
     _exit_with_parent()
-    get_analyzer()
+    get_analyzer(lexicon=options.sentiment_lexicon)
     lexicon(options.actors)
     load_furniture()
     load_stopwords()

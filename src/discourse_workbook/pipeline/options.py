@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from ..errors import InputError
+from ..resources import load_sentiment_lexicon
 
 ENGINES = ("local", "dask")
 THRESHOLD = 0.05
@@ -32,10 +33,11 @@ class AnalysisOptions:
       document and recorded in its ``layout``), ``blank`` (blank-line blocks, their lines
       joined) or ``line`` (one paragraph per line). An HTML page's paragraphs are its
       block elements whatever this says.
+    - ``sentiment_lexicon``: a file of words and valences that override or add to VADER's
+      lexicon for this analysis (``resources/examples/`` holds an example); None: VADER's.
 
-    >>> AnalysisOptions(threshold=0.1).to_dict()
-    {'actors': None, 'demonyms': True, 'threshold': 0.1, 'listed_only': False, \
-'paragraphs': 'auto'}
+    >>> AnalysisOptions(threshold=0.1).to_dict()["threshold"]
+    0.1
     """
 
     actors: str | None = None
@@ -43,6 +45,7 @@ class AnalysisOptions:
     threshold: float = THRESHOLD
     listed_only: bool = False
     paragraphs: str = "auto"
+    sentiment_lexicon: str | None = None
 
     def check(self) -> AnalysisOptions:
         """Return these options, or raise :class:`InputError` for one that cannot work."""
@@ -57,6 +60,14 @@ class AnalysisOptions:
                 raise InputError(f"{self.actors} is a folder, not a file (the --actors lexicon).")
             if not path.is_file():
                 raise InputError(f"{self.actors} does not exist (the --actors lexicon).")
+        if self.sentiment_lexicon is not None:
+            path = Path(self.sentiment_lexicon)
+            what = "the --sentiment-lexicon file"
+            if path.is_dir():
+                raise InputError(f"{self.sentiment_lexicon} is a folder, not a file ({what}).")
+            if not path.is_file():
+                raise InputError(f"{self.sentiment_lexicon} does not exist ({what}).")
+            load_sentiment_lexicon(path)  # a malformed line fails before any work
         return self
 
     def to_dict(self) -> dict:

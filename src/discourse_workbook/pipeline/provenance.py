@@ -48,7 +48,7 @@ def manifest(sources: list[Path], options: AnalysisOptions, counts: dict[str, in
         "analysis": options.to_dict(),
         "sources": [{"path": path_text(s), "files": source_hashes(s)} for s in sources],
         "lists": {role: {"file": path.name, "sha256": file_hash(path)}
-                  for role, path in lists_used(options.actors).items()},
+                  for role, path in lists_used(options.actors, options.sentiment_lexicon).items()},
         "rows": counts,
     }
 

@@ -21,7 +21,8 @@ from .options import AnalysisOptions
 
 MANIFEST = "manifest.json"
 TABLE_NAMES = (
-    "documents", "paragraphs", "sentences", "terms", "mentions", "actors", "quotes", "skipped",
+    "documents", "paragraphs", "sentences", "sentiment_words", "terms", "mentions", "actors",
+    "quotes", "skipped",
 )  # fmt: skip
 
 
@@ -32,6 +33,7 @@ class Tables:
     documents: pd.DataFrame = field(default_factory=pd.DataFrame)
     paragraphs: pd.DataFrame = field(default_factory=pd.DataFrame)
     sentences: pd.DataFrame = field(default_factory=pd.DataFrame)
+    sentiment_words: pd.DataFrame = field(default_factory=pd.DataFrame)
     terms: pd.DataFrame = field(default_factory=pd.DataFrame)
     mentions: pd.DataFrame = field(default_factory=pd.DataFrame)
     actors: pd.DataFrame = field(default_factory=pd.DataFrame)

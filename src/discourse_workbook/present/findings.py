@@ -96,7 +96,8 @@ def show_subject(documents: pd.DataFrame) -> Html:
 def findings(summary: Summary) -> list[str]:
     """Return the key findings as sentences whose numbers come from the summary."""
     sentences = [_corpus_finding(summary)]
-    for finding in (_terms_finding, tone_finding, _paragraph_finding, _actor_finding,
+    for finding in (_terms_finding, tone_finding, tone_words_finding, _paragraph_finding,
+                    _actor_finding,
                     _company_finding, _actor_tone_finding, _voices_finding, _voice_tone_finding):
         sentence = finding(summary)
         if sentence:
@@ -151,6 +152,51 @@ def tone_finding(summary: Summary) -> str | None:
             f"score is {signed(tone['mean'])} (VADER compound, −1 to +1); "
             f"{tone['negative']:.0%} of the {tone['n']:,} sentences are negative and "
             f"{tone['positive']:.0%} positive.")
+
+
+def _valence(value: float) -> str:
+    return f"{value:+.1f}".replace("-", "−")
+
+
+def tone_words_finding(summary: Summary) -> str | None:
+    """Return the sentence on the words that carry the tone, with a warning when a few of
+    them carry one side (None without sentiment words)."""
+    words = summary.tone_words
+    if words is None or not len(words):
+        return None
+    sides = []
+    for side in ("positive", "negative"):
+        rows = list(words[words["side"] == side].itertuples())
+        named = [f"“{r.word}” ({_valence(r.valence)} over {r.count:,}"
+                 f"{' uses' if k == 0 and r.count != 1 else ' use' if k == 0 else ''})"
+                 for k, r in enumerate(rows)]
+        if named:
+            sides.append(f"{side} tone {'is' if len(named) == 1 else 'are'} {_list(named)}"
+                         if not sides else f"of the {side} tone, {_list(named)}")
+    lexicon = (f", scored with the adjusted lexicon {Path(summary.sentiment_lexicon).name}"
+               if summary.sentiment_lexicon else "")
+    sentence = (f"The words that carry most of the {'; '.join(sides)} (sums of VADER "
+                f"valence{lexicon}).")
+    dominance = summary.dominance
+    if dominance is None:
+        return sentence
+    frequent = set(summary.frequent.index)
+    for row in dominance[dominance["dominated"]].itertuples():
+        named = row.words.split(", ")
+        top = words[(words["side"] == row.side) & (words["word"] == named[0])]
+        alone = (f", “{named[0]}” alone {float(top['share'].iloc[0]):.0%}" if len(top) else "")
+        also = [f"“{w}”" for w in named if w in frequent]
+        among = (f"; {_list(also)} {'is' if len(also) == 1 else 'are'} also among the most "
+                 f"frequent words" if also else "")
+        sentence += (f" {_capital(_NUMBERS.get(len(named), str(len(named))))} words carry "
+                     f"{row.top_share:.0%} of all the {row.side} valence{alone}{among}: the "
+                     f"{row.side} tone may reflect what {_what(summary).lower()} is about "
+                     "rather than how it judges it (a sentiment lexicon can neutralise such "
+                     "words).")
+    return sentence
+
+
+_NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
 
 
 def _paragraph_finding(summary: Summary) -> str | None:

@@ -7,6 +7,9 @@ import base64
 import html
 import io
 import re
+import string
+from collections import defaultdict, deque
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -116,3 +119,115 @@ def excerpt(text: object, *, limit: int = 160) -> str:
 def show_text(text: str) -> Html:
     """Return a paragraph of text as escaped HTML."""
     return Html(f"<p>{html.escape(text)}</p>")
+
+
+# --------------------------------------------------------------------------- 03: sentiment
+
+_MARK = {"positive": "#cfe3f1", "negative": "#f7d4bf"}  # light blue and vermillion
+_TOKENS = re.compile(r"(\s+)")
+
+
+def _valence_text(value: float) -> str:
+    return f"{value:+.2f}".replace("-", "−")
+
+
+def mark_words(text: str, words: Iterable[tuple[str, float]]) -> str:
+    """Return a sentence as escaped HTML with each word that carried valence in a
+    ``<mark>`` (blue when positive, vermillion when negative) followed by its valence.
+
+    ``words`` are the sentence's ``(word, valence)`` from the sentiment_words table, in
+    reading order. Each is marked at its next occurrence in the sentence, found as VADER
+    finds words: split at white space, stripped of punctuation (unless that leaves two
+    characters or fewer), lower case. Words VADER read in an emoji's description are not
+    marked. Only escaped text goes inside the markup.
+
+    >>> mark_words("Not <good>, but GREAT!", [("good", -0.7), ("great", 5.7)])
+    "Not &lt;<mark style='background: #f7d4bf' title='valence −0.70'>good</mark>\
+<sup>−0.70</sup>&gt;, but <mark style='background: #cfe3f1' title='valence +5.70'>GREAT</mark>\
+<sup>+5.70</sup>!"
+    """
+    pending: dict[str, deque[float]] = defaultdict(deque)
+    for word, valence in words:
+        pending[word].append(float(valence))
+    parts = []
+    for token in _TOKENS.split(text):
+        core = token.strip(string.punctuation)
+        start, end = (token.index(core), token.index(core) + len(core)) if len(core) > 2 \
+            else (0, len(token))
+        word = token[start:end]
+        queue = pending.get(word.lower()) if token and not token.isspace() else None
+        if not queue:
+            parts.append(html.escape(token))
+            continue
+        value = queue.popleft()
+        colour = _MARK["positive" if value > 0 else "negative"]
+        shown = _valence_text(value)
+        parts.append(f"{html.escape(token[:start])}<mark style='background: {colour}' "
+                     f"title='valence {shown}'>{html.escape(word)}</mark><sup>{shown}</sup>"
+                     f"{html.escape(token[end:])}")
+    return "".join(parts)
+
+
+def show_extreme_sentences(extremes: pd.DataFrame, sentiment_words: pd.DataFrame) -> Html:
+    """Return the extreme sentences (:func:`~discourse_workbook.sentiment.
+    extreme_sentences`) as an escaped HTML table whose sentences show the words that drove
+    their score marked with their valence (:func:`mark_words`); the document is named
+    only when there are several.
+
+    Example: ``show_extreme_sentences(extreme_sentences(tables.sentences),
+    tables.sentiment_words)``.
+    """
+    key = ["doc_id", "para_id", "sent_id"]
+    if not {*key, "word", "valence"} <= set(sentiment_words.columns):  # tables of before
+        sentiment_words = pd.DataFrame(columns=[*key, "word", "valence"])
+    chosen = sentiment_words.merge(extremes[key].drop_duplicates(), on=key)
+    by_sentence = {k: list(zip(g["word"], g["valence"], strict=True))
+                   for k, g in chosen.groupby(key, sort=False)}
+    several = extremes["doc_id"].nunique() > 1
+    head = ["side", "rank", *(["document"] if several else []), "compound",
+            "sentence (the words that drove the score marked, with their valence)"]
+    rows = []
+    for row in extremes.itertuples(index=False):
+        words = by_sentence.get((row.doc_id, row.para_id, row.sent_id), [])
+        cells = [html.escape(str(row.side)), str(int(row.rank)),
+                 *([html.escape(str(row.doc_id))] if several else []),
+                 html.escape(_valence_text(row.compound)), mark_words(str(row.text), words)]
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    header = "".join(f"<th>{html.escape(h)}</th>" for h in head)
+    if not rows:
+        rows = [f"<tr><td colspan='{len(head)}'>No sentence lies beyond the neutral band."
+                "</td></tr>"]
+    return Html(f"<table class='dw-table'><thead><tr>{header}</tr></thead>"
+                f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def show_lexicon_effect(tone: pd.DataFrame, changed: pd.DataFrame, *,
+                        lexicon: str | None) -> Html:
+    """Return what an adjusted sentiment lexicon changed: each document's tone with
+    VADER's lexicon and with the adjusted one (:func:`~discourse_workbook.stats.tone.
+    lexicon_tone`), then the sentences whose score changed most
+    (:func:`~discourse_workbook.stats.tone.changed_sentences`), as escaped HTML. Without
+    a lexicon, one sentence on how to use one.
+    """
+    if not lexicon:
+        return Html(
+            "<p>These tables were made with VADER's own lexicon. To adjust it to a domain, "
+            "give a file of words and valences (one a line, e.g. <code>security 0</code> to "
+            "neutralise a topic word) with <code>--sentiment-lexicon FILE</code>, or set "
+            "<code>options = {\"sentiment_lexicon\": \"FILE\"}</code> above; "
+            "<code>resources/examples/security_lexicon.txt</code> in the package is an "
+            "example. This section then compares the tone before and after.</p>")
+    name = html.escape(str(lexicon))
+    n_changed = int(tone["n_changed"].sum())
+    intro = (f"<p>Made with the adjusted lexicon <code>{name}</code>: it changes the score "
+             f"of {n_changed:,} of {int(tone['n_scored'].sum()):,} sentences.</p>")
+    tone_table = table_html(tone.rename(columns={
+        "doc_id": "document", "n_scored": "sentences", "n_changed": "changed",
+        "n_relabelled": "changed label", "vader": "mean tone (VADER)",
+        "adjusted": "mean tone (adjusted)", "label_vader": "label (VADER)",
+        "label_adjusted": "label (adjusted)"}), digits=3)
+    shown = for_reader(changed[["doc_id", "para_id", "vader", "adjusted", "text"]]).rename(
+        columns={"vader": "VADER", "text": "sentence"})
+    changes = (f"<p>The sentences whose score changes most ({len(changed):,} shown):</p>"
+               + table_html(shown, digits=3) if len(changed) else "<p>No sentence changes.</p>")
+    return Html(f"<div class='dw-table'>{intro}{tone_table}{changes}</div>")

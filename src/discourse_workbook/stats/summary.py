@@ -12,6 +12,7 @@ from ..sentiment import voice_split
 from .actors import top_actors
 from .frequencies import content_counts
 from .keyness import top_key_terms
+from .tone import tone_dominance, tone_words
 
 
 @dataclass
@@ -24,7 +25,9 @@ class Summary:
     paragraphs (``darkest``, ``brightest``) and how many lean either way; the ``actors``
     (most mentioned first), the ``pairs`` named in the same paragraph, the direct
     quotations' ``speakers`` and words, the scare quotes, and the ``voices`` (sentiment
-    of the author's and the quoted sentences).
+    of the author's and the quoted sentences); the words that carry the tone
+    (``tone_words``, the strongest of each side), whether a few of them carry a side
+    (``dominance``) and the ``sentiment_lexicon`` that adjusted VADER's, if any.
     """
 
     documents: pd.DataFrame
@@ -42,6 +45,9 @@ class Summary:
     speech: pd.DataFrame
     n_scare: int
     voices: pd.DataFrame | None
+    tone_words: pd.DataFrame | None = None
+    dominance: pd.DataFrame | None = None
+    sentiment_lexicon: str | None = None
 
     @property
     def n_words(self) -> int:
@@ -65,6 +71,8 @@ def summarise(tables, *, threshold: float | None = None) -> Summary:
         leaning = {"negative": int((scored["sentiment"] <= -threshold).sum()),
                    "positive": int((scored["sentiment"] >= threshold).sum()),
                    "scored": len(scored)}
+    words = tables.sentiment_words
+    has_words = {"word", "valence"} <= set(words.columns)
     has_kind = len(quotes) and "kind" in quotes
     speech = quotes[quotes["kind"] == "speech"][["speaker", "n_words"]] if has_kind else None
     return Summary(
@@ -85,6 +93,9 @@ def summarise(tables, *, threshold: float | None = None) -> Summary:
         n_scare=int((quotes["kind"] == "scare").sum()) if has_kind else 0,
         voices=(voice_split(sentences, threshold=threshold)
                 if {"voice", "compound"} <= set(sentences.columns) else None),
+        tone_words=tone_words(words, top=3) if has_words else None,
+        dominance=tone_dominance(words) if has_words else None,
+        sentiment_lexicon=tables.options.sentiment_lexicon,
     )
 
 

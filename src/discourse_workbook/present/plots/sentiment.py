@@ -1,4 +1,5 @@
-"""Sentiment figures: tone by paragraph, the tone's arc, and the spread of sentence scores.
+"""Sentiment figures: tone by paragraph, the tone's arc, the spread of sentence scores, and
+the words that carry the tone.
 
 Every chart shows VADER compound scores (−1 most negative, +1 most positive) with the
 neutral band (±threshold, 0.05 by default) shaded grey; bars and points are blue above
@@ -18,7 +19,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ...errors import InputError
 from ...sentiment import THRESHOLD
-from .style import CYCLE, NEGATIVE, NEUTRAL, POSITIVE, new_figure, plain
+from .style import CYCLE, NEGATIVE, NEUTRAL, POSITIVE, new_figure, plain, say_empty
 
 COMPOUND_LABEL = "Sentiment (VADER compound, −1 to +1)"
 MAX_LINES_WITH_LEGEND = 8
@@ -258,4 +259,46 @@ def plot_document_sentiment(
     ax.set_title(f"Sentiment of each document, in corpus order ({len(arc)} documents)")
     fig.legend(handles=[*_legend_handles(threshold), *ax.get_legend_handles_labels()[0]],
                loc="outside lower center", fontsize=8, ncols=4)
+    return fig
+
+
+def plot_tone_words(words: pd.DataFrame, *, subject: str = "the text") -> Figure:
+    """Return the words that carry the tone, as drawn from a
+    :func:`~discourse_workbook.stats.tone.tone_words` table: the negative words on the
+    left, the positive on the right, each ranked from the top, its bar the sum of its
+    VADER valence, labelled with that sum, its number of uses and its share of its side.
+
+    Example: ``plot_tone_words(tone_words(tables.sentiment_words, top=12))``.
+    """
+    sides = [("negative", NEGATIVE, "Negative tone"), ("positive", POSITIVE, "Positive tone")]
+    rows = max([int((words["side"] == side).sum()) for side, _, _ in sides] + [1])
+    fig, axes = new_figure(width=10, height=max(3.0, 0.32 * rows + 1.6), ncols=2,
+                           layout="constrained")
+    fig.suptitle(f"The words that carry the tone of {subject}", x=0.01, ha="left",
+                 fontweight="bold")
+    reach = 1.5 * float(words["valence"].abs().max()) if len(words) else 1.0  # one scale
+    for ax, (side, colour, title) in zip(axes, sides, strict=True):
+        shown = words[words["side"] == side]
+        ax.set_title(title, fontsize=10)
+        if shown.empty:
+            say_empty(ax, "No word")
+            continue
+        y = -shown["rank"].to_numpy()
+        values = shown["valence"].to_numpy(dtype=float)
+        ax.barh(y, values, color=colour, height=0.7)
+        ax.set_yticks(y, [plain(w, limit=25) for w in shown["word"]])
+        for yi, value, n, share in zip(y, values, shown["count"], shown["share"], strict=True):
+            label = f" {value:+.1f} ({n}×, {share:.0%}) ".replace("-", "−")
+            ax.text(value, yi, label, va="center", ha="left" if value > 0 else "right",
+                    fontsize=8)
+        if side == "negative":
+            ax.set_xlim(-reach, 0)
+        else:
+            ax.set_xlim(0, reach)
+            ax.yaxis.tick_right()
+            ax.spines["left"].set_visible(False)
+            ax.spines["right"].set_visible(True)
+        ax.axvline(0, color="#555555", linewidth=0.8)
+    fig.supxlabel("Sum of VADER valence after its rules (uses, share of that side's valence)",
+                  fontsize=9)
     return fig
