@@ -4,7 +4,7 @@ The lists ship inside the package (so an installed wheel has them) as plain text
 analyst can copy, edit and pass back (``--actors my-actors.yaml``):
 
 - ``actors.yaml``: the actor lexicon (see :mod:`.actor_lexicon`);
-- ``stopwords_en.txt``: NLTK's English stopword list, one word a line;
+- ``stopwords_en.txt``: NLTK's English stopword list and the function words it lacks;
 - ``abbreviations.txt``: abbreviations after which a full stop ends no sentence;
 - ``boilerplate.txt``: web-page furniture, one regular expression a line.
 

@@ -57,10 +57,10 @@ def similar_documents(
     >>> pairs = similar_documents(corpus.terms, groups, top=2)
     >>> pairs[["doc_a", "doc_b", "similarity"]].round(2)
                   doc_a           doc_b  similarity
-    0  2010-Lindqvist-1  2012-Lindqvist        0.67
-    1       2004-Okafor     2006-Okafor        0.67
+    0       2004-Okafor     2006-Okafor        0.67
+    1  2010-Lindqvist-1  2012-Lindqvist        0.66
     >>> pairs["shared_terms"].iloc[1]
-    'district · schools · teachers · daniel · left'
+    'trains · carriages · operator · junction · freight'
     """
     weights, vocabulary = _document_vectors(terms, groups, min_df)
     group_of = groups["group"].to_numpy(dtype=object)
@@ -121,9 +121,9 @@ def group_similarity(terms: pd.DataFrame, groups: pd.DataFrame, *, min_df: int =
     >>> table = group_similarity(corpus.terms, groups)
     >>> table[table["group_a"] == "Hale"][["group_b", "similarity", "pairs"]].round(2)
          group_b  similarity  pairs
-    0       Hale        0.59      6
+    0       Hale        0.60      6
     1     Okafor        0.07      9
-    2  Lindqvist        0.08      9
+    2  Lindqvist        0.07      9
     """
     weights, _ = _document_vectors(terms, groups, min_df)
     _, order = group_index(groups)

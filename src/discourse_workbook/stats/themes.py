@@ -91,7 +91,7 @@ def find_themes(
     >>> themes.groups.query("share > 0.5")[["group", "theme", "share"]].round(2)
            group  theme  share
     2       Hale      3   0.97
-    3     Okafor      1   1.00
+    3     Okafor      1   0.99
     7  Lindqvist      2   0.99
     """
     from sklearn.decomposition import NMF
