@@ -31,7 +31,7 @@ import pandas as pd
 from ..errors import InputError
 from ..segment import TOKEN
 from ..terms import to_term
-from .groups import MAX_GROUPS, UNKNOWN, group_index, grouping_of
+from .groups import MAX_GROUPS, SPLIT_GAP, UNKNOWN, group_index, grouping_of
 from .keyness import KEY_G2, KEY_LOG_RATIO, chi2_p_value
 from .vectors import CountMatrix, count_matrix
 
@@ -474,7 +474,7 @@ def compare_groups(
     *,
     by: str | None = None,
     max_groups: int | None = MAX_GROUPS,
-    split_gap: int | None = None,
+    split_gap: int | None = SPLIT_GAP,
     items: Iterable[str] | None = None,
     top: int = 10,
     themes: bool = True,
@@ -490,13 +490,14 @@ def compare_groups(
       ``actors_by_group``, ``voices_by_group``;
     - ``similar_documents`` (the ``top`` most similar pairs), ``group_similarity``;
     - ``theme_terms`` and ``theme_shares`` (an exploratory topic model; left out with
-      ``themes=False``, or when the corpus is too small).
+      ``themes=False``, empty when the corpus is too small).
 
     ``tables`` has documents, sentences, terms, mentions and quotes (a
     :class:`~discourse_workbook.tables.Tables`); ``by``, ``max_groups`` and ``split_gap``
-    are those of :func:`~.groups.group_documents` (``max_groups=None``: no limit). The
-    documents' author and date come from the table; fill them from file names first with
-    :func:`~discourse_workbook.read.filename.add_name_metadata` when the table has none.
+    are those of :func:`~.groups.group_documents` (``max_groups=None``: no limit;
+    ``split_gap=None``: an author's documents stay one group however far apart). The
+    documents' author and date come from the table, where reading put them (metadata, the
+    text's header, the file name).
 
     >>> results = compare_groups(corpus, by="author")
     >>> list(results)[:4], results["group_sentiment"]["group"].tolist()
@@ -527,7 +528,6 @@ def compare_groups(
     }
     if themes:
         found = find_themes(tables.terms, groups)
-        if not found.terms.empty:
-            results["theme_terms"] = found.terms
-            results["theme_shares"] = found.groups
+        results["theme_terms"] = found.terms
+        results["theme_shares"] = found.groups
     return results

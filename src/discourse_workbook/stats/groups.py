@@ -32,6 +32,11 @@ UNKNOWN = "(unknown)"
 GROUPINGS = ("document", "author", "year", "decade")
 PERIODS = {"decade": 10, "quarter-century": 25, "half-century": 50, "century": 100}
 MAX_GROUPS = 40
+# An author's documents more than SPLIT_GAP years after the previous one start a new group,
+# labelled with its years: a surname from a file name ("1797-Adams", "1825-Adams") may be
+# two people. Eight years is two presidential terms: Cleveland's two terms (1885–1889,
+# 1893–1897) stay one group, the Adamses, Harrisons, Roosevelts and Bushes do not.
+SPLIT_GAP = 8
 GROUP_COLUMNS = ["doc_id", "group", "grouping", "date", "year", "words"]
 
 _YEAR = re.compile(r"^\s*(\d{4})(?!\d)")
@@ -296,7 +301,7 @@ def summarise_groups(groups: pd.DataFrame) -> pd.DataFrame:
     >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "author": ["Ann", "Ann"],
     ...                      "date": ["1990", "1985"]})
     >>> summarise_groups(group_documents(docs, by="author")).iloc[0].to_dict()
-    {'grouping': 'author', 'group': 'Ann', 'documents': 2, 'words': nan, \
+    {'grouping': 'author', 'group': 'Ann', 'documents': 2, 'words': None, \
 'first_date': '1985', 'last_date': '1990'}
     """
     dates = groups["date"].where(groups["date"] != "")
@@ -305,6 +310,7 @@ def summarise_groups(groups: pd.DataFrame) -> pd.DataFrame:
         words=("words", lambda w: w.sum(min_count=len(w))),
         first_date=("_date", "min"), last_date=("_date", "max"))
     table = table.reset_index()
+    table["words"] = table["words"].round().astype("Int64")
     table[["first_date", "last_date"]] = table[["first_date", "last_date"]].fillna("")
     return table[["grouping", "group", "documents", "words", "first_date", "last_date"]]
 
