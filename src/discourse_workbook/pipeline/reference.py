@@ -16,13 +16,15 @@ from .batch import load_documents
 def load_reference_terms(
     sources: str | Path | Iterable[str | Path], *, stopwords: frozenset[str] | None = None
 ) -> pd.DataFrame:
-    """Return the ``terms`` table of a reference corpus (any source ``analyze`` reads).
+    """Return the ``terms`` table of a reference corpus (any source ``analyze`` reads);
+    with no source named, an empty table (nothing is key against nothing).
 
     Example: ``keyness(tables.terms, load_reference_terms("other-columns/"))``.
     """
     sources = [sources] if isinstance(sources, str | Path) else list(sources)
     if not sources:
-        raise InputError("No reference corpus was named; give a file or a folder.")
+        return count_terms(pd.DataFrame(columns=["doc_id", "para_id", "sent_id", "text"]),
+                           stopwords=stopwords)
     documents = load_documents(sources)
     if documents.empty:
         names = ", ".join(str(s) for s in sources)

@@ -20,15 +20,21 @@ def count_ngrams(
     by: str = "document",
     min_count: int = 1,
     stopwords: frozenset[str] | None = None,
+    content: bool = False,
 ) -> pd.DataFrame:
     """Return n-gram counts (terms joined by spaces), counted inside sentences only.
 
     A gram made of stopwords only ("of the") is dropped; a gram with one content word
-    ("the west") is kept. ``rate`` is per 1,000 words of the document (or corpus).
-    Columns: [doc_id,] ngram, n, count, rate[, documents].
+    ("the west") is kept, unless ``content``: then a gram must begin and end with a
+    content word ("security architecture", "war of attrition"). ``rate`` is per 1,000
+    words of the document (or corpus). Columns: [doc_id,] ngram, n, count, rate[,
+    documents].
 
     >>> count_ngrams(tables.sentences, n=2, by="corpus", min_count=2)["ngram"].head(3).tolist()
     ['the u.s.', 'security architecture', 'the west']
+    >>> grams = count_ngrams(tables.sentences, n=(2, 3), by="corpus", min_count=2, content=True)
+    >>> grams["ngram"].head(3).tolist()
+    ['security architecture', 'security system', 'eurasian security']
     """
     check_by(by)
     sizes = sorted({n} if isinstance(n, int) else set(n))
@@ -43,6 +49,8 @@ def count_ngrams(
         for size in sizes:
             for i in range(len(terms) - size + 1):
                 gram = tuple(terms[i : i + size])
+                if content and (gram[0] in stopwords or gram[-1] in stopwords):
+                    continue
                 if not all(t in stopwords for t in gram):
                     doc_counts[" ".join(gram), size] += 1
     rows = [(doc_id, gram, size, count)

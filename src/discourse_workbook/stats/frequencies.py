@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
+
 import pandas as pd
 
+from ..segment import TOKEN
+from ..terms import to_term
 from .order import check_by, sort_rows
 
 
@@ -50,3 +55,30 @@ def content_counts(terms: pd.DataFrame) -> pd.Series:
     words = terms[~terms["stopword"].astype(bool) & terms["term"].str.contains(r"[^\W\d_]")]
     counts = words.groupby("term")["count"].sum()
     return counts.sort_index().sort_values(ascending=False, kind="stable")
+
+
+def display_forms(sentences: pd.DataFrame, terms: Iterable[str]) -> dict[str, str]:
+    """Return how each of ``terms`` is most often written in the sentences (its commonest
+    spelling, possessive dropped), so that a case-folded term reads as the text wrote it:
+    "u.s." as "U.S.", "nato" as "NATO". A term the text never writes maps to itself.
+
+    >>> sentences = pd.DataFrame({"text": ["The U.S. and NATO.", "NATO’s u.s. ally."]})
+    >>> display_forms(sentences, ["u.s.", "nato", "zebra"])
+    {'u.s.': 'U.S.', 'nato': 'NATO', 'zebra': 'zebra'}
+    """
+    seen: dict[str, Counter] = {term: Counter() for term in terms}
+    wanted = set(seen)
+    for text in sentences["text"]:
+        for token in TOKEN.findall(text):
+            term = to_term(token)
+            if term in wanted:
+                seen[term][_without_possessive(token)] += 1
+    return {term: (min(forms.items(), key=lambda f: (-f[1], f[0]))[0] if forms else term)
+            for term, forms in seen.items()}
+
+
+def _without_possessive(token: str) -> str:
+    for ending in ("’s", "'s", "’", "'"):
+        if token.endswith(ending) and len(token) > len(ending):
+            return token[: -len(ending)]
+    return token

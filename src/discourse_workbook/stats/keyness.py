@@ -15,6 +15,7 @@ from .order import check_by, sort_rows
 TOP = 15
 
 KEY_G2 = 15.13  # chi-square (1 df) critical value for p < 0.0001
+MIN_COUNT = 3  # words used fewer times are not tested, so never key
 KEY_LOG_RATIO = 1.0  # twice as frequent (or half as frequent) as in the reference
 REFERENCE_SIZE = 1e9
 WORDFREQ_FLOOR = 1e-8  # the smallest frequency wordfreq lists for English
@@ -98,7 +99,7 @@ def keyness_general(
     terms: pd.DataFrame,
     *,
     by: str = "corpus",
-    min_count: int = 3,
+    min_count: int = MIN_COUNT,
     language: str = "en",
     reference_size: float = REFERENCE_SIZE,
     floor: float = WORDFREQ_FLOOR,
@@ -143,7 +144,7 @@ def keyness(
     reference: pd.DataFrame,
     *,
     by: str = "corpus",
-    min_count: int = 3,
+    min_count: int = MIN_COUNT,
     min_g2: float = KEY_G2,
     min_log_ratio: float = KEY_LOG_RATIO,
 ) -> pd.DataFrame:
@@ -210,7 +211,9 @@ def key_or_frequent(terms: pd.DataFrame, *, top: int = TOP) -> pd.DataFrame:
     table = keyness_general(totals, by="corpus", min_count=1)
     table = table[table["term"].isin(set(chosen["term"]))].rename(
         columns={"reference_rate": "english_rate"})
-    table["key"] = table["key"] & (table["direction"] == "positive")
+    # as keyness_general tests only words used MIN_COUNT times, none used fewer is key
+    table["key"] = table["key"] & (table["direction"] == "positive") & (
+        table["count"] >= MIN_COUNT)
     order = {term: i for i, term in enumerate(frequent.index)}
     table = table.assign(_order=table["term"].map(order)).sort_values("_order")
     return table[columns].reset_index(drop=True)
@@ -220,9 +223,38 @@ def key_against_reference(
     terms: pd.DataFrame, reference: pd.DataFrame, *, top: int = TOP
 ) -> pd.DataFrame:
     """Return the ``top`` words most key in a text against a reference corpus (both
-    ``terms`` tables), with counts and rates in both, G², its p-value and the log ratio."""
-    table = keyness(terms, reference, by="corpus")
-    table = table[table["key"] & (table["direction"] == "positive") & ~table["stopword"]]
+    ``terms`` tables), with counts and rates in both, G², its p-value and the log ratio;
+    no rows when the reference has no words (none was named).
+
+    >>> key_against_reference(tables.terms, tables.terms.iloc[:0]).columns.tolist()[:3]
+    ['term', 'count', 'rate']
+    """
     columns = ["term", "count", "rate", "reference_count", "reference_rate", "g2", "p",
                "log_ratio"]
+    if not int(reference["count"].sum()):
+        return pd.DataFrame(columns=columns)
+    table = keyness(terms, reference, by="corpus")
+    table = table[table["key"] & (table["direction"] == "positive") & ~table["stopword"]]
     return table[columns].head(top).reset_index(drop=True)
+
+
+def is_content(terms: pd.Series) -> pd.Series:
+    """True for terms of at least two letters (stopwords are told by the terms table's
+    ``stopword`` flag): "x", "2023" and "a." are no words to show as key."""
+    return terms.str.count(r"[^\W\d_]") >= 2
+
+
+def key_terms_to_show(keys: pd.DataFrame, *, top: int = 20, measure: str = "g2",
+                      content: bool = True) -> pd.DataFrame:
+    """Return the ``top`` rows of a keyness table to show a reader: the terms more
+    frequent than in the reference, by falling ``measure`` (then term), without stopwords
+    and tokens of fewer than two letters unless ``content=False``.
+
+    >>> key_terms_to_show(keyness_general(tables.terms), top=3)["term"].tolist()
+    ['eurasian', 'security', 'eurasia']
+    """
+    shown = keys[keys["direction"] == "positive"]
+    if content:
+        shown = shown[~shown["stopword"].astype(bool) & is_content(shown["term"])]
+    shown = shown.sort_values([measure, "term"], ascending=[False, True], kind="mergesort")
+    return shown.head(top).reset_index(drop=True)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-TOP = 15
-
 
 def excerpt(text: object, *, limit: int = 160) -> str:
     """Return the start of a text, cut at a word boundary with an ellipsis.
@@ -43,25 +41,22 @@ def corpus_summary(
     return pd.DataFrame(rows, columns=["measure", "count"])
 
 
-def documents_overview(documents: pd.DataFrame, *, top: int = TOP) -> pd.DataFrame:
-    """Return the first ``top`` documents with their title, author, date, paragraph
-    layout and size."""
-    columns = ["doc_id", "title", "author", "date", "layout", "n_paragraphs", "n_sentences",
-               "n_tokens"]
-    shown = documents[[c for c in columns if c in documents.columns]]
-    return shown.head(top).reset_index(drop=True)
+def documents_overview(documents: pd.DataFrame) -> pd.DataFrame:
+    """Return the documents with their title, author, date, paragraph layout and size."""
+    columns = ["doc_id", "title", "author", "date", "layout", "encoding", "n_paragraphs",
+               "n_sentences", "n_tokens"]
+    return documents[[c for c in columns if c in documents.columns]].reset_index(drop=True)
 
 
-def removed_by_cleaning(documents: pd.DataFrame, *, top: int = TOP,
-                        limit: int = 100) -> pd.DataFrame:
+def removed_by_cleaning(documents: pd.DataFrame, *, limit: int = 100) -> pd.DataFrame:
     """Return what cleaning took out of each document (bylines, site furniture), one row
-    per removed piece (the first ``top``), cut to ``limit`` characters."""
+    per removed piece, cut to ``limit`` characters."""
     rows = []
     if "removed" in documents.columns:
         for doc_id, removed in zip(documents["doc_id"], documents["removed"], strict=True):
             for piece in [] if removed is None else list(removed):
                 rows.append((doc_id, excerpt(piece, limit=limit)))
-    return pd.DataFrame(rows[:top], columns=["doc_id", "removed"])
+    return pd.DataFrame(rows, columns=["doc_id", "removed"])
 
 
 def segment_summary(paragraphs: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:

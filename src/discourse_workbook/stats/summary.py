@@ -10,7 +10,7 @@ import pandas as pd
 from ..actors import cooccurrence
 from ..sentiment import voice_split
 from .actors import top_actors
-from .frequencies import content_counts
+from .frequencies import content_counts, display_forms
 from .keyness import top_key_terms
 from .tone import tone_dominance, tone_words
 
@@ -25,7 +25,8 @@ class Summary:
     paragraphs (``darkest``, ``brightest``) and how many lean either way; the ``actors``
     (most mentioned first), the ``pairs`` named in the same paragraph, the direct
     quotations' ``speakers`` and words, the scare quotes, and the ``voices`` (sentiment
-    of the author's and the quoted sentences); the words that carry the tone
+    of the author's and the quoted sentences); how the text writes the terms shown
+    (``forms``); the words that carry the tone
     (``tone_words``, the strongest of each side), whether a few of them carry a side
     (``dominance``) and the ``sentiment_lexicon`` that adjusted VADER's, if any.
     """
@@ -45,9 +46,14 @@ class Summary:
     speech: pd.DataFrame
     n_scare: int
     voices: pd.DataFrame | None
+    forms: dict[str, str]
     tone_words: pd.DataFrame | None = None
     dominance: pd.DataFrame | None = None
     sentiment_lexicon: str | None = None
+
+    def form(self, term: str) -> str:
+        """How the text writes a term ("u.s." → "U.S.")."""
+        return self.forms.get(term, term)
 
     @property
     def n_words(self) -> int:
@@ -73,6 +79,8 @@ def summarise(tables, *, threshold: float | None = None) -> Summary:
                    "scored": len(scored)}
     words = tables.sentiment_words
     has_words = {"word", "valence"} <= set(words.columns)
+    frequent = content_counts(tables.terms).head(10)
+    key_terms = top_key_terms(tables.terms, top=3)
     has_kind = len(quotes) and "kind" in quotes
     speech = quotes[quotes["kind"] == "speech"][["speaker", "n_words"]] if has_kind else None
     return Summary(
@@ -80,8 +88,8 @@ def summarise(tables, *, threshold: float | None = None) -> Summary:
         n_paragraphs=len(paragraphs),
         n_sentences=len(sentences),
         threshold=threshold,
-        frequent=content_counts(tables.terms).head(10),
-        key_terms=top_key_terms(tables.terms, top=3),
+        frequent=frequent,
+        key_terms=key_terms,
         tone=_tone(sentences, threshold),
         darkest=darkest,
         brightest=brightest,
@@ -96,6 +104,7 @@ def summarise(tables, *, threshold: float | None = None) -> Summary:
         tone_words=tone_words(words, top=3) if has_words else None,
         dominance=tone_dominance(words) if has_words else None,
         sentiment_lexicon=tables.options.sentiment_lexicon,
+        forms=display_forms(sentences, [*frequent.index, *key_terms]),
     )
 
 

@@ -1,5 +1,6 @@
-"""Tone, for reading: the paragraphs whose sentiment most deserves a close reading, the
-words that carry the tone, and what an adjusted sentiment lexicon changes."""
+"""Tone, for reading: how sentence scores spread, the paragraphs whose sentiment most
+deserves a close reading, the words that carry the tone, and what an adjusted sentiment
+lexicon changes."""
 
 from __future__ import annotations
 
@@ -185,3 +186,39 @@ def changed_sentences(comparison: pd.DataFrame, *, top: int = 10) -> pd.DataFram
     changed = comparison[comparison["change"] != 0]
     order = changed["change"].abs().sort_values(ascending=False, kind="stable").index
     return changed.loc[order].head(top).reset_index(drop=True)
+
+
+def sentence_histogram(sentences: pd.DataFrame, *, bins: int = 40,
+                       threshold: float = THRESHOLD) -> pd.DataFrame:
+    """Return how the sentences' compound scores spread over ``bins`` equal bins from −1
+    to +1: low, high, sentences, zeros (how many score exactly 0) and the tone of the
+    bin's middle (positive, neutral or negative at ±threshold).
+
+    >>> sentence_histogram(pd.DataFrame({"compound": [0.0, 0.0, 0.5, -0.9]}), bins=4)
+       low  high  sentences  zeros      tone
+    0 -1.0  -0.5          1      0  negative
+    1 -0.5   0.0          0      0  negative
+    2  0.0   0.5          2      2  positive
+    3  0.5   1.0          1      0  positive
+    """
+    values = sentences["compound"].astype(float).dropna().to_numpy()
+    edges = np.linspace(-1, 1, bins + 1)
+    counts, _ = np.histogram(values, bins=edges)
+    zeros, _ = np.histogram(values[values == 0], bins=edges)
+    middles = (edges[:-1] + edges[1:]) / 2
+    tone = np.select([middles >= threshold, middles <= -threshold], ["positive", "negative"],
+                     "neutral")
+    return pd.DataFrame({"low": edges[:-1].round(6), "high": edges[1:].round(6),
+                         "sentences": counts, "zeros": zeros, "tone": tone})
+
+
+def first_documents(table: pd.DataFrame, *, documents: int = 6) -> pd.DataFrame:
+    """Return the rows of a table (paragraphs, sentences …) that belong to its first
+    ``documents`` documents in reading order: what a chart with a panel per document can
+    show of a corpus.
+
+    >>> first_documents(pd.DataFrame({"doc_id": list("aabcd")}), documents=2)["doc_id"].tolist()
+    ['a', 'a', 'b']
+    """
+    chosen = list(dict.fromkeys(table["doc_id"]))[:max(1, documents)]
+    return table[table["doc_id"].isin(chosen)]
