@@ -34,6 +34,7 @@ from discourse_workbook.present.plots.actors import (
 )
 from discourse_workbook.resources import ACTORS, shipped
 from discourse_workbook.segment import segment_documents
+from discourse_workbook.stats.actors import mention_positions, network_edges
 
 
 @pytest.fixture(scope="module")
@@ -446,8 +447,9 @@ def test_actor_figures_are_labelled_and_show_names_as_text(lexicon):
     mentions = find_mentions(sentences, lexicon)
     actors = summarise_actors(mentions, sentences, lexicon)
     actors.loc[0, "actor"] = "A $cost$ actor"  # text must never turn into mathtext
-    figures = [plot_actor_mentions(actors), plot_actor_positions(mentions, sentences),
-               plot_actor_network(cooccurrence(mentions), actors),
+    figures = [plot_actor_mentions(actors),
+               plot_actor_positions(mention_positions(mentions, sentences)),
+               plot_actor_network(*network_edges(cooccurrence(mentions), actors)),
                plot_actor_sentiment(actors)]
     for fig in figures:
         assert isinstance(fig, Figure)
@@ -474,9 +476,10 @@ def test_the_network_layout_is_the_same_every_time(article_mentions, article, le
 def test_the_position_strip_counts_mentions_per_paragraph(lexicon):
     sentences = sentences_of("Putin spoke. Putin again.", "Moscow waited.", "Putin left.")
     mentions = find_mentions(sentences, lexicon)
-    grid = plot_actor_positions(mentions, sentences).axes[0].images[0].get_array()
+    positions = mention_positions(mentions, sentences)
+    grid = plot_actor_positions(positions).axes[0].images[0].get_array()
     assert grid.tolist() == [[2, 0, 1], [0, 1, 0]]  # Putin, then Russia; one column a paragraph
-    shares = plot_actor_positions(mentions, sentences, relative=True).axes[0].images[0]
+    shares = plot_actor_positions(positions, relative=True).axes[0].images[0]
     assert shares.get_array().sum(axis=1).tolist() == pytest.approx([1.0, 1.0])
 
 

@@ -26,7 +26,7 @@ from discourse_workbook.sentiment import (
     score_sentences_with_words,
     sentiment_arc,
 )
-from discourse_workbook.stats.tone import tone_words
+from discourse_workbook.stats.tone import first_documents, sentence_histogram, tone_words
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +81,7 @@ def test_paragraph_figure_facets_a_corpus_and_escapes_labels():
     assert r"cost \$5" in texts_of(fig)
     fig.canvas.draw()
     plt.close(fig)
-    fig = plot_paragraph_sentiment(paragraphs, max_documents=1)
+    fig = plot_paragraph_sentiment(first_documents(paragraphs, documents=1), of_documents=2)
     assert len(fig.axes) == 1 and "first 1 of 2" in texts_of(fig)
     plt.close(fig)
 
@@ -97,9 +97,10 @@ def test_arc_distribution_and_document_figures(article, inaugural_sentences):
     assert line.get_ydata() == pytest.approx(expected)
     plt.close(fig)
 
-    fig = plot_sentence_sentiment(scored)
+    histogram = sentence_histogram(scored)
+    fig = plot_sentence_sentiment(histogram)
     counts = [bar.get_height() for bar in fig.axes[0].containers[0]]
-    assert sum(counts) == len(scored)
+    assert counts == histogram["sentences"].tolist() and sum(counts) == len(scored)
     assert f"{len(scored)} sentences" in fig.axes[0].get_title(loc="left")
     plt.close(fig)
 

@@ -15,33 +15,36 @@ from discourse_workbook.present.plots.terms import (
 from discourse_workbook.resources import load_stopwords
 from discourse_workbook.stats.context import dispersion
 from discourse_workbook.stats.frequencies import term_frequencies
-from discourse_workbook.stats.keyness import keyness_general
+from discourse_workbook.stats.keyness import key_terms_to_show, keyness_general
 
 # --------------------------------------------------------------------------- figures
 
 
 def test_plot_top_terms_has_the_most_frequent_word_on_top(article):
-    fig = plot_top_terms(term_frequencies(article.terms, by="corpus", stopwords=False), top=10)
+    top = term_frequencies(article.terms, by="corpus", stopwords=False).head(10)
+    fig = plot_top_terms(top)
     ax = fig.axes[0]
     ticks = sorted(ax.get_yticklabels(), key=lambda t: -t.get_position()[1])
     labels = [t.get_text() for t in ticks]
-    top = term_frequencies(article.terms, by="corpus", stopwords=False).head(10)
     assert labels == list(top["term"])
+    assert [bar.get_width() for bar in ax.patches] == list(top["count"])
     assert not set(labels) & load_stopwords()
     assert len(ax.patches) == 10 and ax.get_title(loc="left") and ax.get_xlabel()
     plt.close(fig)
 
 
-def test_plot_key_terms(article):
-    fig = plot_key_terms(keyness_general(article.terms), top=5)
+def test_plot_key_terms_draws_the_rows_it_is_given_key_ones_coloured(article):
+    shown = key_terms_to_show(keyness_general(article.terms), top=5)
+    fig = plot_key_terms(shown)
     ax = fig.axes[0]
     top_label = max(ax.get_yticklabels(), key=lambda t: t.get_position()[1]).get_text()
-    table = keyness_general(article.terms).query("direction == 'positive'")
-    assert top_label == table.iloc[0]["term"]
+    assert top_label == shown.iloc[0]["term"]
     assert len(ax.patches) == 5
+    colours = {tuple(bar.get_facecolor()) for bar in ax.patches}
+    assert len(colours) == shown["key"].nunique()
     plt.close(fig)
     with pytest.raises(ValueError):
-        plot_key_terms(keyness_general(article.terms), measure="chi2")
+        plot_key_terms(shown, measure="chi2")
 
 
 def test_collocation_table_escapes_document_text():

@@ -9,12 +9,22 @@ import matplotlib.colors as mcolors
 import networkx as nx
 import numpy as np
 import pandas as pd
+from adjustText import adjust_text
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from ...sentiment import THRESHOLD
-from .style import NEGATIVE, NEUTRAL, PALETTE, POSITIVE, new_figure, plain, say_empty
+from .style import (
+    NEGATIVE,
+    NEUTRAL,
+    PALETTE,
+    POSITIVE,
+    new_figure,
+    plain,
+    say_empty,
+    set_title,
+)
 
 KIND_COLOURS = {
     "person": PALETTE["blue"],
@@ -38,15 +48,16 @@ def _kind_legend(kinds) -> list[Patch]:
     return [Patch(color=KIND_COLOURS[k], label=k) for k in present]
 
 
-def plot_actor_mentions(actors: pd.DataFrame, *, top: int = 15) -> Figure:
-    """Horizontal bars of the most mentioned actors, coloured by kind; the lighter end of
-    a bar is the part made of demonyms ("Russian", "American").
+def plot_actor_mentions(actors: pd.DataFrame) -> Figure:
+    """Horizontal bars of the actors given (every row: e.g. :func:`~discourse_workbook.
+    stats.actors.top_actors`), the first at the top, coloured by kind; the lighter end of a
+    bar is the part made of demonyms ("Russian", "American").
 
     Example: ``plot_actor_mentions(tables.actors, top=10)``.
     """
-    data = actors.head(top).iloc[::-1]
+    data = actors.iloc[::-1]
     fig, ax = new_figure(width=8, height=max(2.5, 0.32 * len(data) + 1.3))
-    ax.set_title(f"Who the text names most (top {len(data)} actors)")
+    set_title(ax, f"Who the text names most (top {len(data)} actors)")
     if data.empty:
         say_empty(ax, "No actor from the lexicon is mentioned.")
         return fig
@@ -64,61 +75,43 @@ def plot_actor_mentions(actors: pd.DataFrame, *, top: int = 15) -> Figure:
     return fig
 
 
-def plot_actor_positions(
-    mentions: pd.DataFrame,
-    sentences: pd.DataFrame,
-    *,
-    top: int = 12,
-    bins: int | None = None,
-    relative: bool = False,
-) -> Figure:
-    """A heat strip: one row per actor (most mentioned first), one column per stretch of
-    the text, darker where the actor is named more often.
+def plot_actor_positions(positions: pd.DataFrame, *, relative: bool = False) -> Figure:
+    """A heat strip of :func:`~discourse_workbook.stats.actors.mention_positions`: one row
+    per actor (in the table's order), one column per paragraph of a document or stretch of
+    the documents, darker where the actor is named more often. ``relative=True`` shades
+    each row by the share of that actor's own mentions, so that rarely named actors show
+    where they appear too.
 
-    For a single document the columns are its paragraphs; for several, ``bins`` equal
-    stretches of each document (default 20), by sentence position. ``relative=True``
-    shades each row by the share of that actor's own mentions, so that rarely named
-    actors show where they appear too.
-
-    Example: ``plot_actor_positions(tables.mentions, tables.sentences, top=10)``.
+    Example: ``plot_actor_positions(mention_positions(tables.mentions, tables.sentences))``.
     """
-    order = mentions["actor"].value_counts(sort=False)
-    order = order.sort_index().sort_values(ascending=False, kind="stable").head(top).index
-    data = mentions[mentions["actor"].isin(order)]
-    single = sentences["doc_id"].nunique() <= 1
-    if single and bins is None:
-        n_cols = int(sentences["para_id"].max()) + 1 if len(sentences) else 1
-        columns = data["para_id"].to_numpy()
-        xlabel = "Paragraph, in reading order"
-    else:
-        n_cols = bins or 20
-        last = (sentences.groupby("doc_id")["sent_id"].size() - 1).clip(lower=1)
-        position = data["sent_id"] / data["doc_id"].map(last)
-        columns = np.minimum((position * n_cols).astype(int).to_numpy(), n_cols - 1)
-        xlabel = "Position in the document (start → end)"
+    order = list(dict.fromkeys(positions["actor"]))
+    n_cols = int(positions["columns"].iloc[0]) if len(positions) else 1
+    unit = positions["unit"].iloc[0] if len(positions) else "paragraph"
     grid = np.zeros((len(order), n_cols))
     row_of = {actor: i for i, actor in enumerate(order)}
-    for actor, column in zip(data["actor"], columns, strict=True):
-        grid[row_of[actor], column] += 1
+    for actor, column, count in zip(positions["actor"], positions["position"],
+                                    positions["mentions"], strict=True):
+        grid[row_of[actor], int(column)] = count
     if relative and len(order):
-        grid = grid / grid.sum(axis=1, keepdims=True)
+        grid = grid / np.maximum(grid.sum(axis=1, keepdims=True), 1)
 
     fig, ax = new_figure(width=9, height=max(2.5, 0.35 * len(order) + 1.5))
-    ax.set_title("Where each actor appears in the text")
+    set_title(ax, "Where each actor appears in the text", width=9)
     if not len(order):
-        say_empty(ax, "No actor from the lexicon is mentioned.")
+        say_empty(ax, "No actor is mentioned.")
         return fig
     cmap = mcolors.LinearSegmentedColormap.from_list("mentions", ["#FFFFFF", PALETTE["blue"]])
     top_value = grid.max() if relative else max(grid.max(), 1)
     image = ax.imshow(grid, aspect="auto", cmap=cmap, vmin=0, vmax=top_value or 1,
                       interpolation="nearest")
     ax.set_yticks(range(len(order)), [plain(a, limit=40) for a in order])
-    ax.set_xlabel(xlabel)
     ax.set_ylabel("Actor")
-    if single and bins is None:
+    if unit == "paragraph":
+        ax.set_xlabel("Paragraph, in reading order")
         step = max(1, math.ceil(n_cols / 12))
         ax.set_xticks(range(0, n_cols, step), [str(i + 1) for i in range(0, n_cols, step)])
     else:
+        ax.set_xlabel("Position in the document (start → end)")
         ax.set_xticks([-0.5, n_cols - 0.5], ["start", "end"])
     bar = fig.colorbar(image, ax=ax, fraction=0.03, pad=0.02)
     if relative:
@@ -130,25 +123,21 @@ def plot_actor_positions(
 
 
 def plot_actor_network(
-    pairs: pd.DataFrame,
+    edges: pd.DataFrame,
     actors: pd.DataFrame,
     *,
-    top: int = 20,
-    min_count: int = 1,
     unit: str = "sentence",
     seed: int = 7,
 ) -> Figure:
-    """A network of the ``top`` actors: a line joins two actors named in the same
-    ``unit`` (the unit the ``cooccurrence`` table was counted in), thicker the more often;
-    dots are sized by mentions and coloured by kind. The layout is seeded, so the same
-    tables always give the same picture.
+    """A network drawn from its ``edges`` (pairs of actors with the number of ``unit``s
+    naming both: :func:`~discourse_workbook.stats.actors.network_edges`) and the ``actors``
+    they join: a line for each pair, thicker the more often; dots sized by mentions and
+    coloured by kind; labels pushed apart so that none covers another. The layout is
+    seeded, so the same tables always give the same picture.
 
-    Example: ``plot_actor_network(cooccurrence(tables.mentions), tables.actors)``.
+    Example: ``plot_actor_network(*network_edges(cooccurrence(tables.mentions), tables.actors))``.
     """
-    chosen = actors.head(top)
-    keep = set(chosen["actor"])
-    edges = pairs[pairs["actor_a"].isin(keep) & pairs["actor_b"].isin(keep)
-                  & (pairs["count"] >= min_count)]
+    chosen = actors
     graph = nx.Graph()
     for actor in chosen["actor"]:
         graph.add_node(actor)
@@ -157,7 +146,7 @@ def plot_actor_network(
     graph.remove_nodes_from([n for n in list(graph.nodes) if graph.degree(n) == 0])
 
     fig, ax = new_figure(width=8, height=7)
-    ax.set_title(f"Actors named in the same {unit}")
+    set_title(ax, f"Actors named in the same {unit}")
     ax.set_axis_off()
     if graph.number_of_nodes() == 0:
         say_empty(ax, f"No two of the top actors are named in the same {unit}.")
@@ -173,10 +162,11 @@ def plot_actor_network(
     sizes = [80 + 720 * mentions[n] / most for n in nodes]
     nx.draw_networkx_nodes(graph, layout, ax=ax, nodelist=nodes, node_size=sizes,
                            node_color=[_kind_colour(kinds[n]) for n in nodes], alpha=0.9)
-    for node in nodes:
-        x, y = layout[node]
-        ax.annotate(plain(node, limit=30), (x, y), xytext=(0, 9), textcoords="offset points",
-                    ha="center", va="bottom", fontsize=9)
+    labels = [ax.text(*layout[node], plain(node, limit=30), ha="center", va="bottom",
+                      fontsize=9) for node in nodes]
+    xs, ys = zip(*(layout[node] for node in nodes), strict=True)
+    adjust_text(labels, x=list(xs), y=list(ys), ax=ax, expand=(1.2, 1.4),
+                arrowprops={"arrowstyle": "-", "color": NEUTRAL, "lw": 0.5})
     ax.legend(handles=_kind_legend(kinds[n] for n in nodes), title="Kind", loc="upper left",
               bbox_to_anchor=(1.0, 1.0))
     ax.text(0.0, -0.04, f"Dot size: mentions. Line width: number of {unit}s naming both "
@@ -211,22 +201,17 @@ def _component_layout(graph: nx.Graph, *, seed: int) -> dict:
     return layout
 
 
-def plot_actor_sentiment(
-    actors: pd.DataFrame, *, top: int = 15, min_sentences: int = 1,
-    threshold: float = THRESHOLD,
-) -> Figure:
-    """The mean sentiment of the sentences naming each of the ``top`` actors, as a dot
-    on a scale from -1 (negative) to +1 (positive), with the number of sentences behind
-    it written beside the dot: a score from one sentence says little. Scores within
-    ±threshold are drawn as neutral.
+def plot_actor_sentiment(actors: pd.DataFrame, *, threshold: float = THRESHOLD) -> Figure:
+    """The mean sentiment of the sentences naming each actor given (those with a score),
+    as a dot on a scale from -1 (negative) to +1 (positive), with the number of sentences
+    behind it written beside the dot: a score from one sentence says little. Scores
+    within ±threshold are drawn as neutral.
 
     Example: ``plot_actor_sentiment(tables.actors, threshold=tables.options.threshold)``.
     """
-    data = actors.head(top)
-    data = data[(data["n_sentences"] >= min_sentences) & data["sentiment"].notna()]
-    data = data.sort_values("sentiment", kind="stable")
+    data = actors[actors["sentiment"].notna()].sort_values("sentiment", kind="stable")
     fig, ax = new_figure(width=8, height=max(2.5, 0.32 * len(data) + 1.3))
-    ax.set_title("Tone of the sentences naming each actor")
+    set_title(ax, "Tone of the sentences naming each actor")
     if data.empty:
         say_empty(ax, "No sentiment scores: score the sentences first (VADER compound).")
         return fig
@@ -257,7 +242,7 @@ def plot_voice_shares(voices: pd.DataFrame) -> Figure:
     """
     data = voices.iloc[::-1]
     fig, ax = new_figure(width=8, height=max(2.5, 0.32 * len(data) + 1.3))
-    ax.set_title("Whose words fill the text")
+    set_title(ax, "Whose words fill the text")
     if data.empty:
         say_empty(ax, "No words to share out.")
         return fig

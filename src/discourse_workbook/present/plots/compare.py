@@ -187,6 +187,11 @@ def plot_key_terms_by_group(
     grouping = _grouping(table)
     names = list(all_groups) if all_groups is not None else _order(table["group"])
     n = len(names)
+    if n < 2 and table.empty:
+        fig, ax = new_figure(width=8, height=2.5, layout="constrained")
+        ax.set_title(f"Key terms {_per(grouping)}", loc="left", fontweight="bold")
+        say_empty(ax, "No key terms: a comparison needs at least two groups.")
+        return fig
     per_panel = int(table.groupby("group").size().max()) if len(table) else 1
     columns = columns or (1 if n <= 1 else 2 if n <= 4 else 3 if n <= 9 else 4 if n <= 16 else 5)
     rows = max(1, math.ceil(n / columns))
@@ -198,11 +203,6 @@ def plot_key_terms_by_group(
                  x=0.01, ha="left", fontweight="bold")
     for ax in axes.ravel()[n:]:
         ax.set_axis_off()
-    if n < 2 and table.empty:
-        for ax in axes.ravel():
-            ax.set_axis_off()
-        say_empty(axes[0, 0], "No key terms: a comparison needs at least two groups.")
-        return fig
     by_group = {g: rows_ for g, rows_ in table.groupby("group", sort=False)}
     for ax, name in zip(axes.ravel(), names, strict=False):
         ax.set_title(wrap_label(name, width=30, max_lines=2), fontsize=9, fontweight="bold")
@@ -488,6 +488,11 @@ def plot_themes(theme_terms: pd.DataFrame, *, columns: int | None = None) -> Fig
     """
     themes = _order(theme_terms["theme"]) if len(theme_terms) else []
     n = len(themes)
+    if not n:
+        fig, ax = new_figure(width=8, height=2.5, layout="constrained")
+        ax.set_title("Themes found by a topic model (NMF)", loc="left", fontweight="bold")
+        say_empty(ax, "Too few documents for themes.")
+        return fig
     per_panel = int(theme_terms.groupby("theme").size().max()) if n else 1
     columns = columns or (1 if n <= 1 else 2 if n <= 4 else 3 if n <= 9 else 4)
     rows = max(1, math.ceil(n / columns))
@@ -498,9 +503,6 @@ def plot_themes(theme_terms: pd.DataFrame, *, columns: int | None = None) -> Fig
                  x=0.01, ha="left", fontweight="bold")
     for ax in axes.ravel()[n:]:
         ax.set_axis_off()
-    if not n:
-        say_empty(axes[0, 0], "Too few documents for themes.")
-        return fig
     for number, (ax, theme) in enumerate(zip(axes.ravel(), themes, strict=False)):
         rows_ = theme_terms[theme_terms["theme"] == theme].sort_values("rank")
         y = np.arange(len(rows_))[::-1]

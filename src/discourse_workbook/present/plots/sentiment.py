@@ -19,7 +19,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ...errors import InputError
 from ...sentiment import THRESHOLD
-from .style import CYCLE, NEGATIVE, NEUTRAL, POSITIVE, new_figure, plain, say_empty
+from .style import CYCLE, NEGATIVE, NEUTRAL, POSITIVE, new_figure, plain, say_empty, set_title
 
 COMPOUND_LABEL = "Sentiment (VADER compound, −1 to +1)"
 MAX_LINES_WITH_LEGEND = 8
@@ -71,18 +71,18 @@ def plot_paragraph_sentiment(
     *,
     threshold: float = THRESHOLD,
     titles: Mapping[str, str] | None = None,
-    max_documents: int = 6,
+    of_documents: int | None = None,
 ) -> Figure:
     """Return a diverging bar chart of each paragraph's sentiment (mean of its sentence
-    scores) in reading order; several documents get one panel each (the first
-    ``max_documents`` in corpus order). ``titles`` maps doc_id to a label
-    (:func:`~discourse_workbook.sentiment.titles_of`).
+    scores) in reading order, every row of ``paragraphs`` drawn; several documents get a
+    panel each (:func:`~discourse_workbook.stats.tone.first_documents` picks a few of a
+    corpus: ``of_documents`` says how many the corpus holds). ``titles`` maps doc_id to a
+    label (:func:`~discourse_workbook.sentiment.titles_of`).
 
     Example: ``plot_paragraph_sentiment(tables.paragraphs, titles=titles_of(documents))``.
     """
     _need_sentiment(paragraphs, "paragraphs")
-    doc_ids = list(pd.unique(paragraphs["doc_id"]))
-    shown = doc_ids[: max(1, max_documents)]
+    shown = list(pd.unique(paragraphs["doc_id"]))
     n_panels = max(1, len(shown))
     height = 4.5 if n_panels == 1 else 1.2 + 1.7 * n_panels
     fig, axes = new_figure(
@@ -103,11 +103,11 @@ def plot_paragraph_sentiment(
         if n_panels > 1:
             ax.set_title(_label(doc_id, titles), fontsize=9, fontweight="normal")
     what = "Sentiment paragraph by paragraph"
-    if len(doc_ids) == 1:
-        axes[0, 0].set_title(f"{what}: {_label(doc_ids[0], titles, limit=50)}")
+    total = max(of_documents or len(shown), len(shown))
+    if total == 1:
+        set_title(axes[0, 0], f"{what}: {_label(shown[0], titles, limit=80)}")
     else:
-        more = f" (first {len(shown)} of {len(doc_ids)} documents)"
-        more = more if len(shown) < len(doc_ids) else ""
+        more = f" (the first {len(shown)} of {total} documents)" if len(shown) < total else ""
         fig.suptitle(f"{what}{more}", x=0.01, ha="left", fontweight="bold")
     axes[-1, 0].set_xlabel("Paragraph (reading order)")
     fig.supylabel("Mean sentence sentiment\n(VADER compound, −1 to +1)", fontsize=10)
@@ -165,8 +165,8 @@ def plot_sentiment_arc(
                 label=f"Rolling mean of paragraph sentiment over {window} paragraphs")
         ax.set_xlabel("Paragraph (reading order)")
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        name = f": {_label(doc_ids[0], titles, limit=50)}" if doc_ids else ""
-        ax.set_title(f"The tone's arc{name}")
+        name = f": {_label(doc_ids[0], titles, limit=80)}" if doc_ids else ""
+        set_title(ax, f"The tone's arc{name}")
         ax.set_ylim(-1.05, 1.05)
     else:
         many = len(doc_ids) > MAX_LINES_WITH_LEGEND
@@ -183,8 +183,8 @@ def plot_sentiment_arc(
                     marker="o", markersize=4, zorder=3,
                     label=f"Average of all {len(doc_ids)} documents (tenths of the text)")
         ax.set_xlabel("Position in the text (0 = start, 1 = end)")
-        ax.set_title(f"The tone's arc in {len(doc_ids)} documents "
-                     f"(rolling mean over {window} paragraphs)")
+        set_title(ax, f"The tone's arc in {len(doc_ids)} documents "
+                      f"(rolling mean over {window} paragraphs)")
         limit = _symmetric_limit(arc["rolling"], threshold)
         ax.set_ylim(-limit, limit)
     ax.set_ylabel(COMPOUND_LABEL)
@@ -195,33 +195,30 @@ def plot_sentiment_arc(
     return fig
 
 
-def plot_sentence_sentiment(
-    sentences: pd.DataFrame, *, threshold: float = THRESHOLD, bins: int = 40
-) -> Figure:
-    """Return a histogram of scored sentences' ``compound`` with the neutral band
-    (±threshold) marked and the shares of positive, neutral and negative sentences in
-    the title."""
-    values = sentences["compound"].astype(float).dropna()
+def plot_sentence_sentiment(histogram: pd.DataFrame, *, threshold: float = THRESHOLD) -> Figure:
+    """Return a histogram of sentence scores from its bins
+    (:func:`~discourse_workbook.stats.tone.sentence_histogram`: low, high, sentences,
+    zeros), with the neutral band (±threshold) marked and the shares of positive, neutral
+    and negative sentences in the title."""
     fig, ax = new_figure(layout="constrained")
     _neutral_band(ax, threshold, vertical=True)
-    counts, edges = np.histogram(values, bins=np.linspace(-1, 1, bins + 1))
-    centres = (edges[:-1] + edges[1:]) / 2
-    ax.bar(centres, counts, width=np.diff(edges) * 0.92, color=_colours(centres, threshold),
-           zorder=2)
+    centres = ((histogram["low"] + histogram["high"]) / 2).to_numpy()
+    counts = histogram["sentences"].to_numpy()
+    ax.bar(centres, counts, width=(histogram["high"] - histogram["low"]).to_numpy() * 0.92,
+           color=_colours(centres, threshold), zorder=2)
     for edge in (-threshold, threshold):
         ax.axvline(edge, color="#555555", linewidth=0.8, linestyle="--", zorder=1)
-    n = len(values)
+    n = int(counts.sum())
     if n:
-        shares = [(values >= threshold).mean(), values.between(-threshold, threshold,
-                  inclusive="neither").mean(), (values <= -threshold).mean()]
-        summary = " · ".join(f"{name} {share:.0%}" for name, share in
-                             zip(("positive", "neutral", "negative"), shares, strict=True))
-        ax.set_title(f"Sentence sentiment across {n} sentences: {summary}")
+        tone = histogram.groupby("tone")["sentences"].sum()
+        summary = " · ".join(f"{name} {tone.get(name, 0) / n:.0%}"
+                             for name in ("positive", "neutral", "negative"))
+        set_title(ax, f"Sentence sentiment across {n:,} sentences: {summary}")
     else:
         ax.set_title("Sentence sentiment (no sentences)")
-    zeros = int((values == 0).sum())
+    zeros = int(histogram["zeros"].sum())
     if zeros:
-        ax.text(threshold + 0.03, 0.97, f"{zeros} sentences score exactly 0\n"
+        ax.text(threshold + 0.03, 0.97, f"{zeros:,} sentences score exactly 0\n"
                 "(no word in VADER's lexicon counts)", transform=ax.get_xaxis_transform(),
                 fontsize=8, va="top", color="#444444")
     ax.set_xlim(-1.02, 1.02)

@@ -8,11 +8,12 @@ as text, never interpreted as mathtext or markup.
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 
 import matplotlib
-import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from ... import paths
@@ -57,13 +58,21 @@ _SAFE_NAME = re.compile(r"[^a-z0-9_-]+")
 
 def use_style() -> None:
     """Apply the workbook's style to matplotlib (called by every figure function)."""
-    plt.rcParams.update(STYLE)
+    matplotlib.rcParams.update(STYLE)
 
 
-def new_figure(*, width: float = 8, height: float = 4.5, **kwargs) -> tuple[Figure, object]:
-    """Return ``(figure, axes)`` in the workbook's style."""
+def new_figure(*, width: float = 8, height: float = 4.5, layout: str | None = None,
+               **kwargs) -> tuple[Figure, object]:
+    """Return ``(figure, axes)`` in the workbook's style (``kwargs`` as for
+    ``Figure.subplots``).
+
+    The figure is not registered with pyplot: a notebook shows it only where a cell shows
+    it, never again when the cell ends, and a page drawing many figures keeps none open.
+    """
     use_style()
-    return plt.subplots(figsize=(width, height), **kwargs)
+    fig = Figure(figsize=(width, height), layout=layout)
+    FigureCanvasAgg(fig)
+    return fig, fig.subplots(**kwargs)
 
 
 def say_empty(ax, message: str = "Nothing to show") -> None:
@@ -75,12 +84,47 @@ def say_empty(ax, message: str = "Nothing to show") -> None:
 
 
 def plain(label: object, *, limit: int = 60) -> str:
-    """Return a label as literal text: ``$`` escaped so mathtext never runs, and cut
-    to ``limit`` characters with an ellipsis."""
+    """Return a label as literal text: ``$`` escaped so mathtext never runs, and, past
+    ``limit`` characters, ended at a word with an ellipsis (a word longer than the limit
+    is kept whole: a name is never cut in the middle).
+
+    >>> plain("Russia’s war on $5 bonds and the dollar", limit=20)
+    'Russia’s war on \\\\$5…'
+    """
     text = " ".join(str(label).split())
     if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
+        cut = text[: limit].rsplit(" ", 1)[0] if " " in text[: limit] else text.split(" ")[0]
+        text = cut.rstrip(" ,;:–—-") + "…"
     return text.replace("$", r"\$")
+
+
+def wrap_label(label: object, *, width: int = 22, max_lines: int = 3) -> str:
+    """Return a label as literal text wrapped at spaces into lines of about ``width``
+    characters; a word longer than a line is kept whole, never cut. Past ``max_lines``
+    lines the label ends at a word with "…". ``$`` is escaped, so mathtext never runs
+    on a document's words.
+
+    >>> wrap_label("Roosevelt (1933–1945)", width=12)
+    'Roosevelt\\n(1933–1945)'
+    >>> wrap_label("a very long title of a speech about many things", width=10, max_lines=2)
+    'a very\\nlong title…'
+    """
+    text = " ".join(str(label).split())
+    lines = textwrap.wrap(text, width=width, break_long_words=False) or [""]
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1].rstrip(" ,;:-") + "…"
+    return "\n".join(lines).replace("$", r"\$")
+
+
+def set_title(ax, title: str, *, width: float | None = None) -> None:
+    """Give an axes a title that wraps at spaces to the figure's width instead of running
+    off it (about 0.6 em a character at the title's size)."""
+    inches = width or ax.figure.get_figwidth()
+    size = matplotlib.rcParams["axes.titlesize"]
+    size = size if isinstance(size, int | float) else 12
+    chars = max(20, int(inches * 72 / (0.6 * size)))
+    ax.set_title("\n".join(textwrap.wrap(title, chars, break_long_words=False)))
 
 
 def save_figure(fig: Figure, name: str, *, folder: str | Path | None = None) -> list[Path]:

@@ -18,7 +18,16 @@ from matplotlib.ticker import MaxNLocator
 from pandas.io.formats.style import Styler
 
 from ...stats.keyness import KEY_G2, KEY_LOG_RATIO
-from .style import CYCLE, NEUTRAL, POSITIVE, new_figure, plain, plot_subject, say_empty
+from .style import (
+    CYCLE,
+    NEUTRAL,
+    POSITIVE,
+    new_figure,
+    plain,
+    plot_subject,
+    say_empty,
+    set_title,
+)
 
 _MEASURES = {
     "g2": "Log-likelihood G² against general English (higher = more surprising; "
@@ -28,23 +37,22 @@ _MEASURES = {
 }
 
 
-def plot_top_terms(frequencies: pd.DataFrame, *, top: int = 20,
-                   subject: str = "the text") -> Figure:
-    """Return a horizontal bar chart of the ``top`` most frequent words of a frequency
-    table (:func:`~discourse_workbook.stats.frequencies.term_frequencies`, stopwords left
-    out), the most frequent at the top. ``subject`` names what was counted, for the title.
+def plot_top_terms(frequencies: pd.DataFrame, *, subject: str = "the text") -> Figure:
+    """Return a horizontal bar chart of every row of a frequency table (the most frequent
+    words of :func:`~discourse_workbook.stats.frequencies.term_frequencies`, stopwords
+    left out, ``.head(n)``), the first at the top. ``subject`` names what was counted.
 
-    Example: ``plot_top_terms(term_frequencies(terms, by="corpus", stopwords=False))``.
+    Example: ``plot_top_terms(term_frequencies(terms, by="corpus", stopwords=False).head(20))``.
     """
-    top_rows = frequencies.head(top)
+    top_rows = frequencies
     fig, ax = new_figure(width=8, height=max(3.0, 0.28 * len(top_rows) + 1.4))
-    ax.set_title(f"The {len(top_rows)} most frequent words in {subject}")
+    set_title(ax, f"The {len(top_rows)} most frequent words in {subject}")
     if top_rows.empty:
         say_empty(ax)
         return fig
     y = np.arange(len(top_rows))[::-1]
     ax.barh(y, top_rows["count"], color=POSITIVE, height=0.7)
-    ax.set_yticks(y, [plain(t, limit=30) for t in top_rows["term"]])
+    ax.set_yticks(y, [plain(t, limit=30) for t in top_rows.get("form", top_rows["term"])])
     for yi, count in zip(y, top_rows["count"], strict=True):
         ax.text(count, yi, f" {count}", va="center", fontsize=8)
     ax.set_xlabel("Number of occurrences (common function words such as “the” and “of” left out)")
@@ -53,31 +61,28 @@ def plot_top_terms(frequencies: pd.DataFrame, *, top: int = 20,
     return fig
 
 
-def plot_key_terms(keys: pd.DataFrame, *, top: int = 20, measure: str = "g2",
+def plot_key_terms(keys: pd.DataFrame, *, measure: str = "g2",
                    subject: str = "the text") -> Figure:
-    """Return a bar chart of the ``top`` words most characteristic of a text against
-    general English, from a keyness table
-    (:func:`~discourse_workbook.stats.keyness.keyness_general`): the words more frequent
-    than in English, ranked by G² or by log ratio (``measure``), each bar labelled with
-    both; words that are key (G² ≥ 15.13 and at least twice as frequent) are coloured,
-    merely frequent ones grey.
+    """Return a bar chart of every row of a keyness table, in its order (the words most
+    characteristic of a text: :func:`~discourse_workbook.stats.keyness.key_terms_to_show`),
+    each bar as long as its G² or log ratio (``measure``) and labelled with both; words
+    that are key (G² ≥ 15.13 and at least twice as frequent) are coloured, merely frequent
+    ones grey.
 
-    Example: ``plot_key_terms(keyness_general(terms), subject="the corpus")``.
+    Example: ``plot_key_terms(key_terms_to_show(keyness_general(terms)), subject="the corpus")``.
     """
     if measure not in _MEASURES:
         raise ValueError(f"measure must be 'g2' or 'log_ratio', not {measure!r}.")
-    table = keys[keys["direction"] == "positive"]
-    shown = table.sort_values([measure, "term"], ascending=[False, True], kind="mergesort")
-    shown = shown.head(top)
+    shown = keys
     fig, ax = new_figure(width=8, height=max(3.0, 0.28 * len(shown) + 1.6))
-    ax.set_title(f"Words that set {subject} apart from general English")
+    set_title(ax, f"Words that set {subject} apart from general English")
     if shown.empty:
         say_empty(ax)
         return fig
     y = np.arange(len(shown))[::-1]
     colours = [POSITIVE if key else NEUTRAL for key in shown["key"]]
     ax.barh(y, shown[measure], color=colours, height=0.7)
-    ax.set_yticks(y, [plain(t, limit=30) for t in shown["term"]])
+    ax.set_yticks(y, [plain(t, limit=30) for t in shown.get("form", shown["term"])])
     for yi, value, g2, ratio in zip(y, shown[measure], shown["g2"], shown["log_ratio"],
                                     strict=True):
         ax.text(value, yi, f"  G² {g2:.0f} · log ratio {ratio:.1f}", va="center", fontsize=7)
@@ -144,7 +149,7 @@ def plot_dispersion(
 
     fig, ax = new_figure(width=9, height=max(2.2, 0.45 * len(items) + 1.6))
     what = "the actors are mentioned" if by == "actor" else "the words occur"
-    ax.set_title(f"Where {what} in {plot_subject(documents)}")
+    set_title(ax, f"Where {what} in {plot_subject(documents)}", width=9)
     ys = np.arange(len(items))[::-1]
     labels = []
     for row, (item, y) in enumerate(zip(items, ys, strict=True)):
