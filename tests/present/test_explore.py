@@ -11,6 +11,7 @@ from discourse_workbook.present.explore import (
     default_term,
     explore_actors,
     explore_terms,
+    render_term,
     term_view,
 )
 from discourse_workbook.present.html import Html
@@ -50,12 +51,15 @@ def test_default_term_is_the_top_key_term(article):
     assert len(kwic(article.paragraphs, article.sentences, term)) >= 3
 
 
-def test_static_term_view_has_concordance_and_dispersion(article):
+def test_static_term_view_says_what_the_explorer_does(article):
     view = explore_terms(article, interactive=False)
-    assert isinstance(view, Html)
+    assert isinstance(view, Html) and "this cell is an explorer" in view.markup
+
+
+def test_a_term_view_has_concordance_and_dispersion(article):
     term = default_term(article)
     lines = kwic(article.paragraphs, article.sentences, term, window=8)
-    page = view._repr_html_()
+    page = render_term(article, term)
     assert f"“{term}” in context: {len(lines)} occurrences" in page
     assert page.count("<tr") == min(len(lines), 15) + 1
     assert lines["right"].iloc[0] in page
@@ -128,7 +132,7 @@ def test_company_counts_shared_sentences_and_paragraphs(article):
 
 
 def test_explorers_show_document_text_as_text(hostile):
-    terms = explore_terms(hostile, term="onerror", interactive=False)._repr_html_()
+    terms = render_term(hostile, "onerror")
     assert "&lt;img src=x" in terms and "&lt;script&gt;alert(1)&lt;/script&gt;" in terms
     assert "<img src=x" not in terms and "<script>" not in terms
     explorer = explore_actors(hostile)

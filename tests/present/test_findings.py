@@ -64,7 +64,7 @@ def test_tables_in_the_write_up_escape_text_and_stay_short():
     shown = show_table(frame, "Scores <b>bold</b>", number=2, top=5)._repr_html_()
     assert "&lt;script&gt;" in shown and "<script>" not in shown
     assert "Table 2.</strong> " in shown and "&lt;b&gt;bold&lt;/b&gt;" in shown
-    assert "(first 5 of 40 rows)" in shown
+    assert "(showing 5 of 40 rows)" in shown
     assert shown.count("<tr") == 6
     assert "0.12" in shown and "0.123456" not in shown
 

@@ -167,15 +167,15 @@ def explore_terms(
 ):
     """Return a term explorer: type a word or phrase, see its concordance and dispersion.
 
-    With ``interactive=False`` (exported reports) return the static view of ``term``
-    (default: the top key term) instead of a widget.
+    With ``interactive=False`` (exported reports, whose page already shows the top key
+    term's concordance and dispersion) return a sentence saying what the explorer does.
 
     Example: ``explore_terms(tables)`` in JupyterLab.
     """
-    term = term or default_term(tables) or ""
     if not interactive:
-        return Html(render_term(tables, term, window=window, top=top) if term
-                    else _note("The text has no words to explore."))
+        return Html(_note("In JupyterLab, this cell is an explorer: type any word or phrase "
+                          "to see its concordance and where it occurs."))
+    term = term or default_term(tables) or ""
     import ipywidgets as widgets
 
     box = widgets.Text(value=term, description="Word or phrase", continuous_update=False,

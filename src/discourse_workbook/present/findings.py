@@ -32,13 +32,13 @@ def count(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
-def signed(value: float) -> str:
+def signed(value: float, *, digits: int = 2) -> str:
     """A score with its sign and a true minus: +0.38, −0.35.
 
-    >>> signed(-0.354)
-    '−0.35'
+    >>> signed(-0.354), signed(1065.83, digits=1)
+    ('−0.35', '+1,065.8')
     """
-    return f"{value:+.2f}".replace("-", "−")
+    return f"{value:+,.{digits}f}".replace("-", "−")
 
 
 def _quoted(text: object, limit: int = 70) -> str:
@@ -93,21 +93,48 @@ def show_subject(documents: pd.DataFrame) -> Html:
 # --------------------------------------------------------------------------- findings
 
 
-def findings(summary: Summary) -> list[str]:
-    """Return the key findings as sentences whose numbers come from the summary."""
+# What each finding rests on: the write-up's figures and tables it cites.
+EVIDENCE = {
+    "_terms_finding": ("key_terms", "key_or_frequent"),
+    "tone_finding": ("paragraph_sentiment", "sentiment_arc"),
+    "tone_words_finding": ("tone_words", "tone_dominance"),
+    "_paragraph_finding": ("paragraphs_to_read",),
+    "_actor_finding": ("actor_mentions", "top_actors"),
+    "_company_finding": ("actor_network",),
+    "_actor_tone_finding": ("top_actors",),
+    "_voices_finding": ("voice_share", "quotations"),
+    "_voice_tone_finding": ("voice_share",),
+}
+
+
+def findings(summary: Summary, *, exhibits=None) -> list[str]:
+    """Return the key findings as sentences whose numbers come from the summary; with
+    the page's :class:`~discourse_workbook.present.exhibits.Exhibits`, each ends by citing
+    the figures and tables it rests on."""
     sentences = [_corpus_finding(summary)]
     for finding in (_terms_finding, tone_finding, tone_words_finding, _paragraph_finding,
-                    _actor_finding,
-                    _company_finding, _actor_tone_finding, _voices_finding, _voice_tone_finding):
+                    _actor_finding, _company_finding, _actor_tone_finding, _voices_finding,
+                    _voice_tone_finding):
         sentence = finding(summary)
         if sentence:
-            sentences.append(sentence)
+            sentences.append(_cited(sentence, EVIDENCE[finding.__name__], exhibits))
     return sentences
 
 
-def show_findings(summary: Summary) -> Html:
+def _cited(sentence: str, names: tuple[str, ...], exhibits) -> str:
+    """A finding with its evidence in brackets before the final full stop."""
+    known = [name for name in names if exhibits is not None and name in exhibits.numbers]
+    if not known:
+        return sentence
+    figures = [n for n in known if exhibits.numbers[n][0] == "figure"]
+    tables = [n for n in known if exhibits.numbers[n][0] == "table"]
+    cited = "; ".join(exhibits.cite(*group) for group in (figures, tables) if group)
+    return f"{sentence[:-1]} ({cited})."
+
+
+def show_findings(summary: Summary, *, exhibits=None) -> Html:
     """Return the key findings as a numbered list (escaped HTML)."""
-    return show_sentences(findings(summary), numbered=True)
+    return show_sentences(findings(summary, exhibits=exhibits), numbered=True)
 
 
 def _what(summary: Summary) -> str:
@@ -115,7 +142,7 @@ def _what(summary: Summary) -> str:
 
 
 def _paragraph_name(summary: Summary, row: dict) -> str:
-    where = f"paragraph {row['para_id'] + 1}"
+    where = f"¶ {row['para_id'] + 1}"
     return where if len(summary.documents) == 1 else f"{where} of {row['doc_id']}"
 
 
@@ -134,12 +161,12 @@ def _terms_finding(summary: Summary) -> str | None:
     counts = summary.frequent
     if not len(counts):
         return None
-    frequent = _list([f"“{t}” ({c})" for t, c in counts.head(3).items()])
+    frequent = _list([f"“{summary.form(t)}” ({c})" for t, c in counts.head(3).items()])
     sentence = f"The most frequent content words are {frequent}"
     keys = summary.key_terms
     if keys and set(keys) - set(counts.head(3).index):
         sentence += (f"; the words that most set {_what(summary).lower()} apart from general "
-                     f"English are {_list([f'“{t}”' for t in keys])}")
+                     f"English are {_list([f'“{summary.form(t)}”' for t in keys])}")
     return sentence + "."
 
 
@@ -154,10 +181,6 @@ def tone_finding(summary: Summary) -> str | None:
             f"{tone['positive']:.0%} positive.")
 
 
-def _valence(value: float) -> str:
-    return f"{value:+.1f}".replace("-", "−")
-
-
 def tone_words_finding(summary: Summary) -> str | None:
     """Return the sentence on the words that carry the tone, with a warning when a few of
     them carry one side (None without sentiment words)."""
@@ -167,7 +190,7 @@ def tone_words_finding(summary: Summary) -> str | None:
     sides = []
     for side in ("positive", "negative"):
         rows = list(words[words["side"] == side].itertuples())
-        named = [f"“{r.word}” ({_valence(r.valence)} over {r.count:,}"
+        named = [f"“{r.word}” ({signed(r.valence, digits=1)} over {r.count:,}"
                  f"{' uses' if k == 0 and r.count != 1 else ' use' if k == 0 else ''})"
                  for k, r in enumerate(rows)]
         if named:
@@ -301,42 +324,6 @@ def _voice_tone_finding(summary: Summary) -> str | None:
     return (f"Sentences in the author's own voice average {signed(author.sentiment)} "
             f"({count(int(author.n_scored), 'sentence')}); quoted sentences average "
             f"{signed(quoted.sentiment)} ({count(int(quoted.n_scored), 'sentence')}).")
-
-
-# --------------------------------------------------------------------------- captions
-
-
-def caption(name: str, summary: Summary, *, window: int = 3) -> str:
-    """Return the caption of a write-up figure (by its saved name), with its numbers."""
-    threshold = summary.threshold
-    n_paras = count(summary.n_paragraphs, "paragraph")
-    n_mentions = int(summary.actors["mentions"].sum()) if len(summary.actors) else 0
-    captions = {
-        "paragraph_sentiment": (
-            f"Tone paragraph by paragraph: the mean VADER compound score of each paragraph's "
-            f"sentences, for {n_paras} in reading order. Bars within ±{threshold:g} (grey band) "
-            f"are neutral; blue leans positive, vermillion negative."),
-        "sentiment_arc": (
-            f"The tone's arc: the rolling mean of paragraph sentiment over {window} paragraphs; "
-            f"each point is one sentence."),
-        "key_terms": (
-            "Words that set the text apart from general English (wordfreq), ranked by "
-            "log-likelihood G²; coloured bars are key (G² ≥ 15.13 and at least twice as frequent "
-            "as in English), grey bars merely frequent."),
-        "actor_mentions": (
-            f"The most-mentioned actors ({count(len(summary.actors), 'actor')} found with the "
-            f"lexicon, {count(n_mentions, 'mention')} in all); counts include "
-            f"metonyms such as “Moscow” for Russia and, unless switched off, demonyms."),
-        "actor_network": (
-            "Actors named in the same paragraph: the thicker the line, the more paragraphs "
-            "name both."),
-        "voice_share": (
-            "Who speaks: the share of the text's words in the author's voice and in direct "
-            "quotations, by speaker."),
-    }
-    if name not in captions:
-        raise KeyError(f"no caption for a figure named {name!r}")
-    return captions[name]
 
 
 def provenance(manifest: dict) -> str:

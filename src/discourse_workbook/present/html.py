@@ -4,6 +4,7 @@ escaped text (a document's text is data, never markup)."""
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import io
 import re
@@ -34,44 +35,87 @@ class Html:
 
 
 READER_COLUMNS = {
-    "doc_id": "document", "para_id": "paragraph id", "sent_id": "sentence id",
-    "n_sentences": "sentences", "n_tokens": "words", "n_words": "words",
-    "sentiment": "mean tone", "sentiment_min": "most negative sentence",
+    "doc_id": "document", "n_paragraphs": "paragraphs", "n_sentences": "sentences",
+    "n_tokens": "words",
+    "n_words": "words", "sentiment": "mean tone", "sentiment_min": "most negative sentence",
     "sentiment_max": "most positive sentence", "english_rate": "rate in English",
-    "log_ratio": "log ratio", "g2": "G²",
+    "log_ratio": "log ratio", "g2": "G²", "n_scored": "sentences scored",
 }  # fmt: skip
+MISSING = "—"
+_TABLE_STYLE = [
+    {"selector": "", "props": "border-collapse: collapse; margin: 0.5em 0;"},
+    {"selector": "th", "props": "text-align: left; padding: 0.2em 0.6em; "
+                                "border-bottom: 1px solid #999;"},
+    {"selector": "td", "props": "padding: 0.2em 0.6em; vertical-align: top;"},
+]
 
 
 def for_reader(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return a table for a reader: plain column names, and no ``doc_id`` column when
-    every row comes from the same document."""
+    """Return a table for a reader: plain column names; paragraphs and sentences numbered
+    from 1 as everywhere a person reads them (``para_id`` 28 is "paragraph 29"); no
+    ``doc_id`` column when every row comes from the same document. A plain name that
+    another column already has is not given (``n_words`` stays beside ``words``).
+
+    >>> for_reader(pd.DataFrame({"doc_id": ["a"], "para_id": [28], "g2": [3.0]}))
+       paragraph   G²
+    0         29  3.0
+    """
     if "doc_id" in frame.columns and frame["doc_id"].nunique() <= 1:
         frame = frame.drop(columns=["doc_id"])
-    return frame.rename(columns=READER_COLUMNS)
+    numbered = {"para_id": "paragraph", "sent_id": "sentence"}
+    columns = {}
+    for column in frame.columns:
+        name = numbered.get(column)
+        if name is None:
+            columns[column] = frame[column]
+        elif name not in frame.columns:
+            columns[name] = frame[column] + 1
+    renamed = {c: READER_COLUMNS[c] for c in columns
+               if c in READER_COLUMNS and READER_COLUMNS[c] not in columns}
+    return pd.DataFrame(columns, index=frame.index).rename(columns=renamed)
 
 
 def table_html(frame: pd.DataFrame, *, index: bool = False, digits: int = 2) -> str:
-    """Return a table as escaped HTML, numbers rounded to ``digits`` places."""
-    shown = frame.copy()
-    for column in shown.columns:
-        if pd.api.types.is_float_dtype(shown[column]):
-            shown[column] = shown[column].round(digits)
-    return shown.to_html(index=index, escape=True, border=0, na_rep="–",
-                         classes="dw-table")
+    """Return a table as escaped HTML: numbers rounded to ``digits`` places, shares as
+    percentages, missing values as "—", text columns left-aligned and wrapped."""
+    styler = frame.style.format(precision=digits, na_rep=MISSING, escape="html",
+                                thousands=",")
+    shares = [c for c in frame.columns if str(c).startswith("share")
+              and pd.api.types.is_float_dtype(frame[c])]
+    if shares:
+        styler = styler.format("{:.1%}", subset=shares, na_rep=MISSING)
+    text = [c for c in frame.columns if pd.api.types.is_string_dtype(frame[c])
+            or frame[c].dtype == object]
+    if text:
+        styler = styler.set_properties(subset=text, **{
+            "text-align": "left", "white-space": "normal", "max-width": "36em"})
+    numbers = [c for c in frame.columns if c not in text]
+    if numbers:
+        styler = styler.set_properties(subset=numbers, **{"text-align": "right"})
+    styler = styler.set_table_styles(_TABLE_STYLE).set_table_attributes('class="dw-table"')
+    styler = styler.set_uuid(hashlib.sha1(frame.to_csv().encode()).hexdigest()[:8])
+    if not index:
+        styler = styler.hide(axis="index")
+    return styler.to_html()
 
 
 def show_table(frame: pd.DataFrame, caption: str = "", *, number: int | None = None,
-               top: int = TOP, index: bool = False) -> Html:
-    """Return the first ``top`` rows of a table with a numbered caption, as escaped HTML,
-    with the column names a reader understands (:func:`for_reader`).
+               top: int = TOP, index: bool = False, view: Html | None = None) -> Html:
+    """Return the first ``top`` rows of a table with a numbered caption that says how
+    many rows it shows of how many, as escaped HTML with the column names a reader
+    understands (:func:`for_reader`); ``view`` shows the rows another way (marked
+    sentences, say) under the same caption.
 
     >>> show_table(tables.actors, "The most-mentioned actors", number=1, top=3).markup[:60]
     "<div class='dw-table'><p><strong>Table 1.</strong> The most-"
     """
     label = f"<strong>Table {number}.</strong> " if number is not None else ""
-    more = f" (first {top:,} of {len(frame):,} rows)" if len(frame) > top else ""
+    more = f" (showing {top:,} of {len(frame):,} rows)" if len(frame) > top else ""
+    if frame.empty and view is None:
+        more, view = " (no rows)", Html("")
     head = f"<p>{label}{html.escape(caption + more)}</p>" if caption or label or more else ""
-    body = table_html(for_reader(frame.head(top)), index=index)
+    body = view.markup if view is not None else table_html(for_reader(frame.head(top)),
+                                                            index=index)
     return Html(f"<div class='dw-table'>{head}{body}</div>")
 
 
