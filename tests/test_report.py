@@ -18,7 +18,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from PIL import Image
-from test_notebooks import HOSTILE, NAMES, report_runs
+from test_notebooks import HOSTILE, NAMES, RUN_NAMES, RUNS, report_runs
 
 from discourse_workbook import cli, paths, report
 from discourse_workbook.errors import InputError
@@ -29,7 +29,14 @@ FIGURES = {
     "sentiment_arc", "tone_words", "actor_mentions", "actor_positions", "actor_network",
     "actor_sentiment", "voice_share",
 }  # fmt: skip
-PAGES = [Path(name).with_suffix(".html").name for name in NAMES]
+COMPARE_FIGURES = {
+    "document_sentiment", "group_sentiment", "key_terms_by_group", "term_trends",
+    "actors_by_group", "actor_tone_by_group", "voices_by_group", "group_similarity",
+    "theme_terms", "theme_shares",
+}  # fmt: skip
+PAGES = {run: [Path(name).with_suffix(".html").name for name in names]
+         for run, names in RUN_NAMES.items()}
+PAGE_RUNS = [(run, Path(name).with_suffix(".html").name) for run, name in RUNS]
 
 
 @pytest.fixture(scope="session")
@@ -84,12 +91,13 @@ def code_cells(text: str) -> list[dict]:
 @pytest.mark.parametrize("run", ["default", "corpus"])
 def test_reports_executed_copies_and_index_are_written(built, run):
     folder = Path(built[run]["out"])
-    for name in NAMES:
+    for name in RUN_NAMES[run]:
         assert (folder / "notebooks" / name).is_file()
         assert (folder / Path(name).with_suffix(".html")).stat().st_size > 10_000
+    assert {p.name for p in (folder / "notebooks").iterdir()} == set(RUN_NAMES[run])
     index = (folder / "index.html").read_text(encoding="utf-8")
     links = [a["href"] for tag, a in parse(index).elements if tag == "a"]
-    assert links == PAGES
+    assert links == PAGES[run]
     assert built[run]["stdout"].strip() == f"report written: {folder / 'index.html'}"
     executed = nbformat.read(folder / "notebooks" / NAMES[1], as_version=4)
     assert executed.metadata["papermill"]["parameters"]["figures_dir"] == str(
@@ -106,7 +114,7 @@ def test_every_page_and_the_manifest_name_the_same_run(built, run):
     folder = Path(built[run]["out"])
     run_id = json.loads((folder / ".discourse-workbook").read_text(encoding="utf-8"))["run_id"]
     assert read_tables(folder / "tables").manifest["run_id"] == run_id
-    for name in ["index.html", *PAGES]:
+    for name in ["index.html", *PAGES[run]]:
         assert f"run {run_id}</footer>" in (folder / name).read_text(encoding="utf-8"), name
 
 
@@ -115,7 +123,7 @@ def test_index_summarises_each_report_from_the_data(built):
     index = page(built, "default", "index.html")
     tables = read_tables(Path(built["default"]["out"]) / "tables")
     summaries = re.findall(r'<p class="data">(.*?)</p>', index)
-    assert len(summaries) == len(NAMES)
+    assert len(summaries) == len(RUN_NAMES["default"])
     assert f"{len(tables.paragraphs)} paragraphs" in summaries[0]
     top = tables.actors.sort_values("mentions", ascending=False, kind="stable").iloc[0]
     assert f"{top['actor']} ({top['mentions']} mentions)" in summaries[3]
@@ -125,23 +133,24 @@ def test_index_summarises_each_report_from_the_data(built):
 def test_progress_is_one_line_per_notebook(built):
     lines = [line for line in built["default"]["stderr"].splitlines() if line.strip()]
     running = [line for line in lines if line.startswith("report: running ")]
-    assert [line.split()[2] for line in running] == NAMES
-    assert len(lines) == len(NAMES), lines
+    assert [line.split()[2] for line in running] == RUN_NAMES["default"]
+    assert len(lines) == len(RUN_NAMES["default"]), lines
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("run", ["default", "corpus"])
 def test_figures_are_png_at_300_dpi_and_svg(built, run):
     folder = Path(built[run]["out"]) / "figures"
-    assert {p.stem for p in folder.glob("*.png")} == FIGURES
-    assert {p.stem for p in folder.glob("*.svg")} == FIGURES
+    expected = FIGURES | (COMPARE_FIGURES if run == "corpus" else set())
+    assert {p.stem for p in folder.glob("*.png")} == expected
+    assert {p.stem for p in folder.glob("*.svg")} == expected
+    assert {p.stem for p in folder.glob("*.csv")} >= expected  # each with the data it draws
     with Image.open(folder / "paragraph_sentiment.png") as image:
         assert round(image.info["dpi"][0]) == 300
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("run", ["default", "corpus"])
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize(("run", "name"), PAGE_RUNS)
 def test_html_loads_nothing_from_the_network(built, run, name):
     text = page(built, run, name)
     parsed = parse(text)
@@ -160,7 +169,7 @@ def test_html_loads_nothing_from_the_network(built, run, name):
 
 @pytest.mark.slow
 def test_write_up_hides_code_and_the_others_show_it(built):
-    write_up = page(built, "default", "05_write_up.html")
+    write_up = page(built, "default", "06_write_up.html")
     assert "show_findings" not in write_up and "ensure_tables" not in write_up
     assert not code_cells(write_up)
     assert "Key findings" in write_up
@@ -172,7 +181,7 @@ def test_write_up_hides_code_and_the_others_show_it(built):
 @pytest.mark.slow
 def test_write_up_findings_take_their_numbers_from_the_tables(built):
     tables = read_tables(Path(built["default"]["out"]) / "tables")
-    text = re.sub(r"\s+", " ", page(built, "default", "05_write_up.html"))
+    text = re.sub(r"\s+", " ", page(built, "default", "06_write_up.html"))
     top = tables.actors.sort_values("mentions", ascending=False, kind="stable").iloc[0]
     n_paragraphs = len(tables.paragraphs)
     assert (f"{top['actor']} is the most-mentioned actor: {top['mentions']} mentions in "
@@ -186,7 +195,7 @@ def test_write_up_findings_take_their_numbers_from_the_tables(built):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", PAGES["corpus"])
 def test_hostile_markup_is_shown_as_text(built, name):
     text = page(built, "corpus", name)
     parsed = parse(text)
@@ -194,7 +203,7 @@ def test_hostile_markup_is_shown_as_text(built, name):
     assert not [tag for tag, attrs in parsed.elements if tag == "img" and attrs.get("src") == "x"]
     assert not [s for s in parsed.scripts if "alert(" in s or "PWNED" in s]
     assert not [hostile for hostile in HOSTILE if hostile in text]
-    if name != "index.html":
+    if name not in ("index.html", "05_compare.html"):  # the comparison shows no text
         escaped = ("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(1)&gt;")
         assert any(e in text for e in escaped), f"{name} never shows the hostile text"
 
@@ -215,8 +224,9 @@ def test_hostile_page_does_not_run_in_a_browser(built, tmp_path):
         "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
     if browser is None:
         pytest.skip("chromium is not installed")
-    for name in PAGES:
-        target = Path(built["corpus"]["out"]) / "reports" / name
+    for name in ["index.html", *PAGES["corpus"]]:
+        target = Path(built["corpus"]["out"]) / name
+        assert target.is_file()
         dom = subprocess.run(
             [browser, "--headless", "--no-sandbox", "--disable-gpu",
              "--disable-background-networking", "--dump-dom", target.as_uri()],

@@ -45,6 +45,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
              "neutralises) that override or add to VADER's lexicon for this analysis",
     )
     parser.add_argument(
+        "--threshold",
+        type=float,
+        default=0.05,
+        metavar="T",
+        help="VADER's neutral band: a sentence scoring within ±T is neutral (default 0.05)",
+    )
+    parser.add_argument(
         "--no-demonyms",
         action="store_true",
         help="do not count demonyms and adjectives (Russian, American) as mentions",
@@ -139,6 +146,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="the report's folder: new, empty or written by discourse-workbook before "
              "(default: SOURCE-report where you are; the project's reports/ without a SOURCE)",
     )
+    report.add_argument("--top", type=_positive_int, metavar="N",
+                        help="rows shown of each table (default 15)")
+    report.add_argument("--window", type=_positive_int, metavar="N",
+                        help="paragraphs in the rolling mean of the tone's arc (default 3)")
+    report.add_argument("--term", metavar="WORD",
+                        help="the word or phrase shown in context (default: the top key word)")
+    report.add_argument("--group-by", metavar="FIELD",
+                        help="compare a corpus by author, year, decade, document or a column "
+                             "of a CSV/JSONL source (default: by author when there are "
+                             "several, else by document, year or decade)")
     report.add_argument(
         "--reference",
         metavar="SOURCE",
@@ -153,7 +170,7 @@ def _options(args: argparse.Namespace):
     from .pipeline import AnalysisOptions, RunOptions
 
     analysis = AnalysisOptions(actors=args.actors, demonyms=not args.no_demonyms,
-                               listed_only=args.listed_only,
+                               threshold=args.threshold, listed_only=args.listed_only,
                                paragraphs=args.paragraphs,
                                sentiment_lexicon=args.sentiment_lexicon).check()
     cores = os.cpu_count() or 1
@@ -204,8 +221,10 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(f"{reference} does not exist (the --reference corpus).")
     out = Path(args.out) if args.out else _default_out(args.sources, "report")
     run_id = new_run_id()
+    display = {"top": args.top, "window": args.window, "term": args.term,
+               "group_by": args.group_by}
     index = build_report(args.sources, out=out, options=options, run=how,
-                         reference=args.reference, run_id=run_id)
+                         reference=args.reference, display=display, run_id=run_id)
     if not _replaced(index.parent, run_id):
         print(f"report written: {index}")
     return 0

@@ -1,4 +1,4 @@
-"""``build_report``: run the five notebooks headless and export figures and HTML reports.
+"""``build_report``: run the notebooks headless and export figures and HTML reports.
 
 The tables are made (or reused) once; each notebook then runs with papermill in its own
 kernel, with the sources, the lexicon and the output folders passed as parameters, and is
@@ -45,12 +45,14 @@ from .stats.summary import Summary, summarise
 
 @dataclass(frozen=True)
 class Notebook:
-    """One notebook of the workbook: its file, its title and the question it answers."""
+    """One notebook of the workbook: its file, its title, the question it answers, and
+    whether it needs a corpus (two or more documents) to answer it."""
 
     name: str
     title: str
     question: str
     show_code: bool = True
+    corpus_only: bool = False
 
 
 NOTEBOOKS = (
@@ -65,7 +67,10 @@ NOTEBOOKS = (
              "paragraph, and where the tone turns."),
     Notebook("04_actors_and_voices.ipynb", "Actors and voices",
              "Who the text is about, who appears together, and who is given a voice."),
-    Notebook("05_write_up.ipynb", "Write-up",
+    Notebook("05_compare.ipynb", "Compare",
+             "How the documents, authors or years of a corpus differ in tone, words, actors "
+             "and voices, and which resemble each other.", corpus_only=True),
+    Notebook("06_write_up.ipynb", "Write-up",
              "The key findings with their figures and tables, for a reader who never sees "
              "the code.", show_code=False),
 )
@@ -85,11 +90,14 @@ def build_report(
     options: AnalysisOptions | None = None,
     run: RunOptions | None = None,
     reference=None,
+    display: dict | None = None,
     run_id: str | None = None,
 ) -> Path:
-    """Run the five notebooks on ``sources`` and write a report folder; return the path
-    of its index page (``OUT/index.html``). ``reference`` names a reference corpus for
-    keyness (any source ``analyze`` reads).
+    """Run the notebooks on ``sources`` (all six for a corpus; for a single document all
+    but the comparison) and write a report folder; return the path of its index page
+    (``OUT/index.html``). ``reference`` names a reference corpus for keyness (any source
+    ``analyze`` reads); ``display`` sets the notebooks' display parameters
+    (:data:`DISPLAY`: rows shown, rolling window, term, grouping).
 
     The report folder ``out`` (default: the project's ``reports/``) holds the index, a
     self-contained HTML page per notebook, the executed notebooks (``notebooks/``), the
@@ -116,10 +124,12 @@ def build_report(
                          run=run, run_id=run_id)
         parameters = notebook_parameters(sources, options, tables_dir=tmp / "tables")
         parameters["reference"] = [str(Path(r).absolute()) for r in reference or []]
+        parameters.update(check_display(display or {}))
         parameters["figures_dir"] = str(tmp / "figures")
         (tmp / "figures").mkdir()
-        run_notebooks(tmp, parameters, run_id=run_id, rename={str(tmp): str(folder)})
-        write_index(tmp, summarise(tables), run_id=run_id)
+        notebooks = notebooks_for(len(tables.documents))
+        run_notebooks(tmp, parameters, notebooks, run_id=run_id, rename={str(tmp): str(folder)})
+        write_index(tmp, summarise(tables), notebooks, run_id=run_id)
     return folder / "index.html"
 
 
@@ -145,6 +155,30 @@ def _tables(sources: list[Path], target: Path, *, previous: Path, options: Analy
     return analyze(sources, out=target, options=options, run=run, run_id=run_id)
 
 
+# The notebooks' display parameters and their defaults: they change what a report shows,
+# never the tables.
+DISPLAY = {"top": 15, "window": 3, "term": None, "group_by": None}
+
+
+def check_display(display: dict) -> dict:
+    """Return the display parameters, or raise :class:`InputError` for one that cannot
+    work.
+
+    >>> check_display({"top": 20, "term": "security"})
+    {'top': 20, 'term': 'security'}
+    """
+    unknown = set(display) - set(DISPLAY)
+    if unknown:
+        raise InputError(f"{', '.join(sorted(unknown))} is not a display option "
+                         f"({', '.join(DISPLAY)}).")
+    for name in ("top", "window"):
+        value = display.get(name)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                                  or value < 1):
+            raise InputError(f"--{name} must be a whole number of at least 1, not {value!r}.")
+    return {name: value for name, value in display.items() if value is not None}
+
+
 def notebook_parameters(sources: list[Path], options: AnalysisOptions, *,
                         tables_dir: Path) -> dict:
     """Return the papermill parameters that make every notebook read the same tables: the
@@ -156,6 +190,16 @@ def notebook_parameters(sources: list[Path], options: AnalysisOptions, *,
         "tables_dir": str(Path(tables_dir).absolute()),
         "interactive": False,
     }
+
+
+def notebooks_for(documents: int) -> tuple[Notebook, ...]:
+    """The notebooks a report of ``documents`` documents runs: all of them for a corpus;
+    without the comparison for a single document, which has nothing to compare.
+
+    >>> [n.name[:2] for n in notebooks_for(1)]
+    ['01', '02', '03', '04', '06']
+    """
+    return tuple(n for n in NOTEBOOKS if documents >= 2 or not n.corpus_only)
 
 
 def run_notebooks(folder: Path, parameters: dict, notebooks=None, *, run_id: str = "",
@@ -351,7 +395,10 @@ def summary_lines(summary: Summary) -> dict[str, str]:
         lines["04_actors_and_voices.ipynb"] = (
             f"Most-mentioned actor: {top['actor']} ({count(int(top['mentions']), 'mention')}); "
             f"{count(len(summary.speech), 'direct quotation')}.")
-    lines["05_write_up.ipynb"] = (f"{count(len(findings(summary)), 'key finding')}, "
+    lines["05_compare.ipynb"] = (
+        f"{count(len(summary.documents), 'document')} compared by tone, key words, trends, "
+        "actors, voices and similarity.")
+    lines["06_write_up.ipynb"] = (f"{count(len(findings(summary)), 'key finding')}, "
                                   "with figures, tables, methods and limitations.")
     return lines
 
