@@ -100,12 +100,24 @@ def test_reports_executed_copies_and_index_are_written(built, run):
     assert links == PAGES[run]
     assert built[run]["stdout"].strip() == f"report written: {folder / 'index.html'}"
     executed = nbformat.read(folder / "notebooks" / NAMES[1], as_version=4)
-    assert executed.metadata["papermill"]["parameters"]["figures_dir"] == str(
-        folder / "figures")
+    assert executed.metadata["papermill"]["parameters"]["figures_dir"] == "../figures"
     injected = [c.source for c in executed.cells
                 if "injected-parameters" in c.metadata.get("tags", [])]
-    assert f'figures_dir = "{folder / "figures"}"' in injected[0]
+    assert 'figures_dir = "../figures"' in injected[0]
+    assert 'tables_dir = "../tables"' in injected[0]
     assert not list(folder.parent.glob(".*tmp-*"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("run", ["default", "corpus"])
+def test_no_local_path_appears_in_a_report(built, run):
+    """Pages and executed notebooks name files relative to where they are: neither the
+    report's folder, its temporary folder nor the workbook's own folder shows."""
+    folder = Path(built[run]["out"])
+    local = (str(folder.parent), str(paths.ROOT), os.path.expanduser("~") + os.sep)
+    for item in [*folder.glob("*.html"), *(folder / "notebooks").glob("*.ipynb")]:
+        text = item.read_text(encoding="utf-8")
+        assert not [path for path in local if path in text], item.name
 
 
 @pytest.mark.slow

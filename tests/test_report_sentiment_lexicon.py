@@ -39,7 +39,7 @@ def test_the_sentiment_notebook_shows_what_a_relative_lexicon_changed(tmp_path, 
         return html_of(cell)
 
     effect = shown_by("compare_lexicons(")
-    assert f"<code>{tmp_path / 'security.txt'}</code>" in effect
+    assert "<code>security.txt</code>" in effect and str(tmp_path) not in effect
     changed = int(re.search(r"changes the score of (\d+) of 81 sentences", effect).group(1))
     assert changed >= 10
     assert "mean tone (VADER)" in effect and ">neutral<" in effect and ">negative<" in effect

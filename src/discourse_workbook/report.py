@@ -208,9 +208,12 @@ def run_notebooks(folder: Path, parameters: dict, notebooks=None, *, run_id: str
     it as ``folder/NAME.html``; return the HTML paths.
 
     ``rename`` maps temporary paths in the injected parameters to the paths the outputs
-    will have once moved into place, so that a report names where its figures are.
+    will have once moved into place. No local path stays in a report: the executed
+    notebooks name their inputs and outputs relative to where they are (so they re-run
+    there), and the pages show paths relative to the folder the command ran in.
     """
     notebooks = NOTEBOOKS if notebooks is None else notebooks
+    final = Path((rename or {}).get(str(folder), str(folder)))
     written = []
     (folder / "notebooks").mkdir(exist_ok=True)
     with kernel_folder() as kernel_dir:
@@ -220,7 +223,10 @@ def run_notebooks(folder: Path, parameters: dict, notebooks=None, *, run_id: str
             executed = folder / "notebooks" / notebook.name
             execute_notebook(paths.NOTEBOOKS / notebook.name, executed, parameters,
                              kernel_dir=kernel_dir)
-            _rename_in_parameters(executed, rename or {})
+            shown_parameters, shown = local_paths(
+                parameters, rename=rename or {}, notebooks=final / "notebooks",
+                shown_from=Path.cwd())
+            _hide_local_paths(executed, shown_parameters, shown)
             written.append(export_html(executed, folder / f"{executed.stem}.html",
                                        show_code=notebook.show_code, run_id=run_id))
     return written
@@ -281,23 +287,72 @@ def _execute(source: Path, target: Path, parameters: dict, kernel_dir: Path) -> 
     return target
 
 
-def _rename_in_parameters(notebook: Path, rename: dict[str, str]) -> None:
-    """Replace temporary paths in the cell papermill injected with their final ones."""
-    import nbformat
+def local_paths(parameters: dict, *, rename: dict[str, str], notebooks: Path,
+                shown_from: Path) -> tuple[dict, dict[str, str]]:
+    """Return the parameters without absolute paths, and how each absolute path is to be
+    shown on a page instead. ``rename`` first maps temporary folders to the final ones.
+    A path inside the report is made relative to its executed notebooks' folder
+    ``notebooks`` (``../tables``: they re-run where they are); any other path (the
+    sources, the lists) relative to ``shown_from``, the folder the command ran in, as the
+    analyst would type it, or by its name alone when it lies outside that folder.
 
-    if not rename:
-        return
+    >>> values, shown = local_paths(
+    ...     {"tables_dir": "/r/.tmp/tables", "sources": ["/r/texts/a.txt", "/b.txt"]},
+    ...     rename={"/r/.tmp": "/r/out"}, notebooks=Path("/r/out/notebooks"),
+    ...     shown_from=Path("/r"))
+    >>> values
+    {'tables_dir': '../tables', 'sources': ['texts/a.txt', 'b.txt']}
+    >>> shown["/r/texts/a.txt"], shown["/b.txt"]
+    ('texts/a.txt', 'b.txt')
+    """
+    shown: dict[str, str] = {}
+    report = notebooks.parent
+
+    def relative(value):
+        if isinstance(value, list):
+            return [relative(v) for v in value]
+        if isinstance(value, dict):
+            return {k: relative(v) for k, v in value.items()}
+        if not isinstance(value, str) or not os.path.isabs(value):
+            return value
+        final = value
+        for old, new in rename.items():
+            if final == old or final.startswith(old + os.sep):
+                final = new + final[len(old):]
+        if final == str(report) or final.startswith(str(report) + os.sep):
+            shown[value] = os.path.relpath(final, notebooks)
+        else:
+            typed = os.path.relpath(final, shown_from)
+            shown[value] = Path(final).name if typed.startswith("..") else typed
+        return shown[value]
+
+    return relative(parameters), shown
+
+
+def _hide_local_paths(notebook: Path, parameters: dict, shown: dict[str, str]) -> None:
+    """Write the relative ``parameters`` into the executed notebook (its injected cell and
+    papermill's record) and replace each absolute path its outputs show by ``shown``'s."""
+    import nbformat
+    from papermill.translators import translate_parameters
+
     node = nbformat.read(notebook, as_version=4)
+    order = sorted(shown, key=len, reverse=True)  # a folder after the paths inside it
     for cell in node.cells:
         if "injected-parameters" in cell.metadata.get("tags", []):
-            for old, new in rename.items():
-                cell.source = cell.source.replace(repr(old)[1:-1], repr(new)[1:-1])
-    parameters = node.metadata.get("papermill", {}).get("parameters", {})
-    for key, value in parameters.items():
-        if isinstance(value, str):
-            for old, new in rename.items():
-                if value == old or value.startswith(old + os.sep):
-                    parameters[key] = new + value[len(old):]
+            cell.source = translate_parameters(KERNEL, "python", parameters, "Parameters")
+        for output in cell.get("outputs", []):
+            for key in ("text", *(f"data.{m}" for m in ("text/html", "text/plain"))):
+                holder, name = (output.get("data", {}), key[5:]) if "." in key else (output, key)
+                if isinstance(holder.get(name), str):
+                    text = holder[name]
+                    for path in order:
+                        text = text.replace(path, shown[path])
+                    holder[name] = text
+    record = node.metadata.setdefault("papermill", {})
+    record["parameters"] = parameters
+    for key in ("input_path", "output_path"):  # the workbook's notebook, this copy
+        if record.get(key):
+            record[key] = Path(record[key]).name
     nbformat.write(node, notebook)
 
 
