@@ -464,3 +464,20 @@ def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path, capsys
 def test_version(capsys):
     code, out, _ = call(["--version"], capsys)
     assert code == 0 and out.strip() == f"discourse-workbook {discourse_workbook.__version__}"
+
+
+@pytest.mark.parametrize("command", [[], ["analyze"], ["report"]])
+def test_every_command_says_what_it_does_with_two_examples_that_parse(command, capsys):
+    from discourse_workbook.cli import build_parser
+
+    with pytest.raises(SystemExit) as stop:
+        main([*command, "--help"])
+    assert stop.value.code == 0
+    text = capsys.readouterr().out
+    description = text.split("\n\n")[1]
+    assert len(description.split()) >= 10, description
+    examples = re.findall(r"^  discourse-workbook (.+?)(?:\s{3,}.*)?$",
+                          text.split("examples:", 1)[1], re.M)
+    assert len(examples) >= 2, text
+    for example in examples:  # every example is a command line the parser accepts
+        build_parser().parse_args(example.split())

@@ -10,6 +10,7 @@ import argparse
 import gc
 import os
 import sys
+import textwrap
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -118,16 +119,48 @@ def _positive_int(text: str) -> int:
     return value
 
 
+MAIN_EXAMPLES = """examples:
+  discourse-workbook report                      the default article, into reports/
+  discourse-workbook report column.txt           your text, into column-report/
+  discourse-workbook analyze speeches/ --out t   a corpus's tables, into t/
+
+Run "discourse-workbook COMMAND --help" for a command's options."""
+ANALYZE_EXAMPLES = """examples:
+  discourse-workbook analyze column.txt
+      the tables of one text, in column-tables/
+  discourse-workbook analyze speeches/ feed.jsonl --workers 2 --out corpus-tables
+      a folder and a JSONL file as one corpus, on two cores"""
+REPORT_EXAMPLES = """examples:
+  discourse-workbook report column.html --term sanctions --sentiment-lexicon security.txt
+      a web page's article, "sanctions" in context, with an adjusted sentiment lexicon
+  discourse-workbook report speeches/ --group-by decade --reference other-columns/ --out r
+      a corpus compared decade by decade, key words also against a reference corpus"""
+
+
+def _wrap(text: str) -> str:
+    return textwrap.fill(text, width=79)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the ``discourse-workbook`` argument parser."""
     parser = _Parser(
         prog="discourse-workbook",
-        description="Discourse analysis of a text or a corpus: terms, sentiment, "
-        "actors and voices, as tables, figures and HTML reports.",
+        description=_wrap("Discourse analysis of a text or a corpus: terms, sentiment, "
+                          "actors and voices, as tables, figures and HTML reports."),
+        epilog=MAIN_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    analyze = commands.add_parser("analyze", help="write the tables (Parquet) for the sources")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser,
+                                     metavar="COMMAND")
+    analyze = commands.add_parser(
+        "analyze", help="write the tables (Parquet) for the sources",
+        description=_wrap(
+            "Read, clean and segment the sources, score each sentence's sentiment, count the "
+            "terms, find the actors and the quotations, and write the tables as Parquet "
+            "files with a manifest of the inputs and options. Tables made from the same "
+            "inputs and options are reused."),
+        epilog=ANALYZE_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     _common(analyze)
     analyze.add_argument(
         "--out",
@@ -137,8 +170,14 @@ def build_parser() -> argparse.ArgumentParser:
              "a SOURCE)",
     )
     report = commands.add_parser(
-        "report", help="run the notebooks and write HTML reports and figures"
-    )
+        "report", help="run the notebooks and write HTML reports and figures",
+        description=_wrap(
+            "Analyse the sources (or reuse their tables), run the notebooks on them and write "
+            "one report folder: an index, an HTML page per notebook ending with the "
+            "write-up, the executed notebooks, the figures with the data they draw (CSV) "
+            "and the tables. A corpus of two or more documents also gets the comparison of "
+            "its authors, years or documents."),
+        epilog=REPORT_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     _common(report)
     report.add_argument(
         "--out",
