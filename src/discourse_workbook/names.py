@@ -366,19 +366,29 @@ class Judged(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def _first_names() -> dict[str, str | None]:
-    """``{first name: 'm' | 'f' | None}`` from the gender-guesser package's list of about
-    45,000 first names of many countries (None: used for both)."""
+def _name_list() -> dict[str, dict[str, int]]:
+    """``{first name: {gender: strength}}`` from the gender-guesser package's list of
+    about 45,000 first names of many countries: for each gender the name is given to
+    ("male", "mostly_male", "andy" …), how common it is where it is commonest, 1 (rare) to
+    13. The list writes that as one character per country, "1" to "9" then "A" to "D"
+    (blank where unknown), so the strongest is the greatest character."""
     from gender_guesser.detector import Detector
 
+    return {name: {gender: _STRENGTH.get(max(countries), 0)
+                   for gender, countries in genders.items()}
+            for name, genders in Detector().names.items()}
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str | None]:
+    """``{first name: 'm' | 'f' | None}`` from the gender-guesser list (None: given to
+    both, neither clearly more often)."""
     table: dict[str, str | None] = {}
-    for name, genders in Detector().names.items():
-        male = any(g in genders for g in ("male", "mostly_male"))
-        female = any(g in genders for g in ("female", "mostly_female"))
+    for name, strength in _name_list().items():
+        male = "male" in strength or "mostly_male" in strength
+        female = "female" in strength or "mostly_female" in strength
         table[name] = "m" if male and not female else "f" if female and not male else None
         if male and female:  # both: the commoner use decides when it is clearly commoner
-            strength = {g: max((_STRENGTH.get(c, 0) for c in v), default=0)
-                        for g, v in genders.items()}
             m = max(strength.get("male", 0), strength.get("mostly_male", 0))
             f = max(strength.get("female", 0), strength.get("mostly_female", 0))
             table[name] = "m" if m >= f + 3 else "f" if f >= m + 3 else None
@@ -402,10 +412,7 @@ def is_first_name(word: str) -> bool:
 def _popularity() -> dict[str, int]:
     """How often each first name is given where it is most common, 1 (rare) to 13, from
     the gender-guesser list ("Mark" 8, "Hope" 3)."""
-    from gender_guesser.detector import Detector
-
-    return {name: max((_STRENGTH.get(c, 0) for v in genders.values() for c in v), default=0)
-            for name, genders in Detector().names.items()}
+    return {name: max(strength.values(), default=0) for name, strength in _name_list().items()}
 
 
 def _word_first_name(first: str, last: str) -> bool:

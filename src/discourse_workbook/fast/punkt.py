@@ -15,18 +15,49 @@ from __future__ import annotations
 
 import re
 import string
+import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from importlib.abc import MetaPathFinder
 from itertools import accumulate, chain, repeat
 from operator import add
 
-from nltk.tokenize.punkt import (
-    PunktLanguageVars,
-    PunktParameters,
-    PunktSentenceTokenizer,
-    PunktToken,
-)
+
+class _WithoutOptionalExtras(MetaPathFinder):
+    """Refuses scikit-learn and SciPy while NLTK is first imported.
+
+    Importing any part of NLTK imports the whole package, whose classifiers and
+    statistics try scikit-learn and SciPy when they are installed (the corpus comparisons
+    install them). Punkt uses neither; loading them costs every worker process about
+    0.7 s and 150 MiB. NLTK falls back when they are missing, and they import normally
+    afterwards for the code that uses them.
+    """
+
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] in ("sklearn", "scipy"):
+            raise ImportError(f"{name} is not needed to split sentences")
+        return None
+
+
+def _import_punkt():
+    if "nltk" in sys.modules:
+        from nltk.tokenize import punkt
+        return punkt
+    guard = _WithoutOptionalExtras()
+    sys.meta_path.insert(0, guard)
+    try:
+        from nltk.tokenize import punkt
+    finally:
+        sys.meta_path.remove(guard)
+    return punkt
+
+
+_punkt = _import_punkt()
+PunktLanguageVars = _punkt.PunktLanguageVars
+PunktParameters = _punkt.PunktParameters
+PunktSentenceTokenizer = _punkt.PunktSentenceTokenizer
+PunktToken = _punkt.PunktToken
 
 
 class LanguageVars(PunktLanguageVars):
