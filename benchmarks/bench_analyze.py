@@ -33,6 +33,9 @@ from pathlib import Path
 import pandas as pd
 import psutil
 
+from discourse_workbook.pipeline.store import read_tables
+from discourse_workbook.stats.compare import compare_groups
+
 TEXT_SUFFIXES = (".txt", ".md", ".rst", ".pod")
 
 
@@ -91,16 +94,19 @@ def stage_times(corpus: Path, sample_mb: float = 2.0) -> pd.Series:
     docs = pd.DataFrame(records)
     lexicon = actors.load_lexicon()
     # Twice, keeping the second: a worker builds its analyser, matchers and patterns
-    # once per run, and the first pass builds them here.
+    # once per run, and the first pass builds them here. The stages run as in
+    # pipeline.batch.process_batch: mentions before quotations, whose speakers they name.
     for _ in range(2):
         loading = times.pop("load and clean")
         times.clear()
         times["load and clean"] = loading
         paragraphs, sentences = timed("segment", segment_documents, docs)
-        scored = timed("sentiment (fast VADER)", sentiment.score_sentences, sentences)
-        quotes = timed("quotes", voices.find_quotes, paragraphs, lexicon=lexicon)
-        scored = timed("voice marking", voices.mark_voice, scored, quotes)
-        timed("mentions", actors.find_mentions, scored, lexicon)
+        scored, _ = timed("sentiment (fast VADER, with its words)",
+                          sentiment.score_sentences_with_words, sentences)
+        mentions = timed("mentions", actors.find_mentions, scored, lexicon)
+        quotes = timed("quotes", voices.find_quotes, paragraphs, lexicon=lexicon,
+                       sentences=scored, mentions=mentions)
+        timed("voice marking", voices.mark_voice, scored, quotes)
         timed("terms", count_terms, sentences)
     reference = sentiment.get_analyzer(reference=True)
     timed(
@@ -164,6 +170,17 @@ def vader_alone(sentences: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def compare_seconds(tables_dir: Path) -> float:
+    """Seconds to compute every comparison of a report grouped by author (tone, key terms,
+    trends, actors, voices, similarity and themes), from the tables already read."""
+    tables = read_tables(tables_dir)
+    for name in ("documents", "sentences", "terms", "mentions", "quotes"):
+        getattr(tables, name)  # read before the clock starts
+    start = time.perf_counter()
+    compare_groups(tables, by="author")
+    return time.perf_counter() - start
+
+
 def bench_corpus(name: str, paths: list[Path], work: Path, args: argparse.Namespace) -> dict:
     """Build one corpus, print where its time goes, time ``analyze`` and VADER alone on it,
     and measure ``analyze``'s peak memory on it, on half of it and with smaller batches."""
@@ -196,6 +213,9 @@ def bench_corpus(name: str, paths: list[Path], work: Path, args: argparse.Namesp
     small_batch = max(1, args.batch_size // 4)
     _, small_peak = run_analyze(corpus, work / "out-small", args.workers, small_batch)
 
+    compare_runs = [compare_seconds(work / "out-0") for _ in range(args.repeat)]
+    compare = statistics.median(compare_runs)
+
     ratio = vader_seconds / seconds
     print(f"\n{len(sentences):,} sentences")
     print(f"analyze, {args.workers} workers:     {mb / seconds:6.2f} MB/s  ({seconds:.1f} s)")
@@ -209,10 +229,13 @@ def bench_corpus(name: str, paths: list[Path], work: Path, args: argparse.Namesp
     print(f"peak memory, {half_mb:.1f} MB corpus, batch {args.batch_size}: "
           f"{half_peak / 2**20:7.0f} MiB")
     print(f"peak memory, {mb:.1f} MB corpus, batch {small_batch}: {small_peak / 2**20:7.0f} MiB")
+    print(f"comparisons by author, 1 process:    {compare:.1f} s, {compare / seconds:.2f} of "
+          "analyze's time (target <= 1)")
     return {
         "corpus": name, "files": files, "MB": round(mb, 1), "sentences": len(sentences),
         "analyze MB/s": round(mb / seconds, 2), "VADER MB/s": round(mb / vader_seconds, 2),
         "ratio": round(ratio, 2), "peak MiB": round(peak / 2**20),
+        "compare s": round(compare, 1), "compare / analyze": round(compare / seconds, 2),
     }  # fmt: skip
 
 
