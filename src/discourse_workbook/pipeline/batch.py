@@ -178,5 +178,6 @@ WARM_UP = {
     "doc_id": "warm-up", "source": "warm-up", "title": None, "author": None, "date": None,
     "encoding": "utf-8", "repaired_bytes": 0, "layout": "blank", "removed": [],
     "non_prose": [],
-    "text": "“We will talk to Russia and the West,” President Putin said.\n\nNobody listens.",
+    "text": "“We will talk to Russia and the West,” President Putin said.\n\nNobody listens, "
+            "Annalena Baerbock said. She left.",
 }  # fmt: skip
