@@ -80,7 +80,7 @@ def table_html(frame: pd.DataFrame, *, index: bool = False, digits: int = 2) -> 
     percentages, missing values as "—", text columns left-aligned and wrapped."""
     styler = frame.style.format(precision=digits, na_rep=MISSING, escape="html",
                                 thousands=",")
-    shares = [c for c in frame.columns if str(c).startswith("share")
+    shares = [c for c in frame.columns if "share" in str(c)
               and pd.api.types.is_float_dtype(frame[c])]
     if shares:
         styler = styler.format("{:.1%}", subset=shares, na_rep=MISSING)
