@@ -191,6 +191,19 @@ def test_write_up_hides_code_and_the_others_show_it(built):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("run", ["default", "corpus"])
+def test_every_figure_of_the_write_up_is_cited_by_a_finding(built, run):
+    text = page(built, run, "06_write_up.html")
+    shown = set(re.findall(r"<strong>Figure (\d+)\.</strong>", text))
+    findings = " ".join(re.findall(r"<li>(.*?)</li>", text, re.S))
+    cited = set()
+    for group in re.findall(r"Figures? ([\d, and]+)", findings):
+        cited |= set(re.findall(r"\d+", group))
+    assert shown and shown <= cited, sorted(shown - cited, key=int)
+    assert cited <= shown  # and nothing cited that is not shown
+
+
+@pytest.mark.slow
 def test_write_up_findings_take_their_numbers_from_the_tables(built):
     tables = read_tables(Path(built["default"]["out"]) / "tables")
     text = re.sub(r"\s+", " ", page(built, "default", "06_write_up.html"))

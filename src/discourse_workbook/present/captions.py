@@ -231,15 +231,24 @@ def group_sentiment(table: pd.DataFrame) -> str:
             f"({signed(high['sentiment'])}).")
 
 
-def key_terms_by_group(table: pd.DataFrame) -> str:
+def key_terms_by_group(table: pd.DataFrame, *, groups: int | None = None) -> str:
     """The caption of :func:`~discourse_workbook.present.plots.compare.
-    plot_key_terms_by_group`."""
+    plot_key_terms_by_group`, whose panels are the ``groups`` compared (default: those
+    with a key word).
+
+    >>> key_terms_by_group(pd.DataFrame({"group": ["A", "B"], "term": ["x", "y"]}), groups=3)
+    'The words that set each of 3 groups apart from the rest of the corpus (per group), by log-likelihood G² and log ratio, function words left out: 2 key words in all; 1 group has none.'
+    """  # noqa: E501
     if table.empty:
         return "No group has words key against the rest of the corpus (it takes two groups)."
-    groups = table["group"].nunique()
+    with_keys = table["group"].nunique()
+    groups = max(groups or 0, with_keys)
+    none = groups - with_keys
+    without = (f"; {count(none, 'group')} {'has' if none == 1 else 'have'} none"
+               if none else "")
     return (f"The words that set each of {count(groups, 'group')} apart from the rest of the "
             f"corpus ({_per(_grouping(table))}), by log-likelihood G² and log ratio, function "
-            f"words left out: {count(len(table), 'key word')} in all.")
+            f"words left out: {count(len(table), 'key word')} in all{without}.")
 
 
 def term_trends(table: pd.DataFrame) -> str:

@@ -4,6 +4,8 @@ whose numbers come from the comparison tables
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 
 from .captions import group_sentiment, key_terms_by_group, term_trends
@@ -41,6 +43,10 @@ def corpus_findings(results: dict[str, pd.DataFrame], *, forms: dict[str, str] |
         grouping = str(groups["grouping"].iloc[0])
         found.append(_cite(f"Grouped by {grouping}, the groups are set apart by these words: "
                            f"{'; '.join(parts)}.", "key_terms_by_group", exhibits))
+    else:
+        found.append(_cite("No group uses any word markedly more often than the rest of the "
+                           "corpus: the groups are too small, or too alike, to tell apart by "
+                           "their words.", "key_terms_by_group", exhibits))
     tone = results.get("group_sentiment", pd.DataFrame())
     scored = tone[tone["sentiment"].notna()] if len(tone) else tone
     if len(scored) >= 2:
@@ -76,9 +82,11 @@ def show_corpus(results: dict[str, pd.DataFrame], exhibits, *,
         return Html("")
     parts = ["<h2>Across the corpus</h2>",
              show_sentences(corpus_findings(results, forms=forms, exhibits=exhibits))]
+    names = list(groups["group"])
     charts = [
         ("group_sentiment", plot_sentiment_comparison, group_sentiment),
-        ("key_terms_by_group", plot_key_terms_by_group, key_terms_by_group),
+        ("key_terms_by_group", partial(plot_key_terms_by_group, all_groups=names),
+         partial(key_terms_by_group, groups=len(names))),
         ("term_trends", plot_term_trends, term_trends),
     ]
     for name, draw, caption in charts:

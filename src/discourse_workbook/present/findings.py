@@ -257,8 +257,11 @@ def _actor_finding(summary: Summary) -> str | None:
 
 def _company_finding(summary: Summary) -> str | None:
     pairs = summary.pairs
-    if not len(pairs) or int(pairs["count"].iloc[0]) < 2:
+    if not len(pairs):
         return None
+    if int(pairs["count"].iloc[0]) < 2:
+        return (f"No two actors are named together in more than one paragraph "
+                f"({count(len(pairs), 'pair')} once each).")
     kinds = dict(zip(summary.actors["actor"], summary.actors["kind"], strict=True))
     most = int(pairs["count"].iloc[0])
     tied = pairs[pairs["count"] == most]

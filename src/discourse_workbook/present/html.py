@@ -75,15 +75,23 @@ def for_reader(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(columns, index=frame.index).rename(columns=renamed)
 
 
+def _p_value(p: float) -> str:
+    return "&lt; 0.0001" if p < 0.0001 else f"{p:.4f}"
+
+
 def table_html(frame: pd.DataFrame, *, index: bool = False, digits: int = 2) -> str:
     """Return a table as escaped HTML: numbers rounded to ``digits`` places, shares as
-    percentages, missing values as "—", text columns left-aligned and wrapped."""
+    percentages, p-values to four places ("< 0.0001" below), missing values as "—", text
+    columns left-aligned and wrapped."""
     styler = frame.style.format(precision=digits, na_rep=MISSING, escape="html",
                                 thousands=",")
     shares = [c for c in frame.columns if "share" in str(c)
               and pd.api.types.is_float_dtype(frame[c])]
     if shares:
         styler = styler.format("{:.1%}", subset=shares, na_rep=MISSING)
+    p_values = [c for c in frame.columns if c == "p" and pd.api.types.is_float_dtype(frame[c])]
+    if p_values:
+        styler = styler.format(_p_value, subset=p_values, na_rep=MISSING)
     text = [c for c in frame.columns if pd.api.types.is_string_dtype(frame[c])
             or frame[c].dtype == object]
     if text:
