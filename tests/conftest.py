@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from discourse_workbook import paths
@@ -41,6 +42,27 @@ def inaugural_tables(inaugural) -> Tables:
     from small_tables import load_tables
 
     return load_tables([inaugural])
+
+
+@pytest.fixture(scope="session")
+def inaugural_sentences() -> pd.DataFrame:
+    """The inaugural addresses' sentences."""
+    from discourse_workbook.pipeline import load_documents
+    from discourse_workbook.segment import segment_documents
+
+    return segment_documents(load_documents([INAUGURAL]))[1]
+
+
+@pytest.fixture(scope="session")
+def scored_article():
+    """The default article's documents, paragraphs and scored sentences."""
+    from discourse_workbook.pipeline import load_documents
+    from discourse_workbook.segment import segment_documents
+    from discourse_workbook.sentiment import score_sentences
+
+    documents = load_documents([paths.DEFAULT_ARTICLE])
+    paragraphs, sentences = segment_documents(documents)
+    return documents, paragraphs, score_sentences(sentences)
 
 
 @pytest.fixture

@@ -37,3 +37,15 @@ def terms_table(counts: dict[str, int], doc_id: str = "d") -> pd.DataFrame:
     return pd.DataFrame([(doc_id, t, c, t in stop) for t, c in counts.items()],
                         columns=["doc_id", "term", "count", "stopword"])
 
+
+
+def table_of(*paragraphs: str, doc_id: str = "t") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Paragraphs and sentences tables of one document written for a test."""
+    return segment_documents(pd.DataFrame({"doc_id": [doc_id], "text": ["\n\n".join(paragraphs)]}))
+
+
+def compound(text: str) -> float:
+    """VADER's compound score of a text, by the workbook's analyser."""
+    from discourse_workbook.sentiment import get_analyzer
+
+    return get_analyzer().polarity_scores(text)["compound"]

@@ -7,10 +7,10 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from small_tables import compound, table_of
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from conftest import INAUGURAL
-from discourse_workbook import paths, sentiment
+from discourse_workbook import sentiment
 from discourse_workbook.errors import InputError
 from discourse_workbook.fast.vader import FastSentimentIntensityAnalyzer
 from discourse_workbook.pipeline import load_documents
@@ -28,28 +28,6 @@ from discourse_workbook.sentiment import (
     sentiment_arc,
     voice_split,
 )
-
-
-@pytest.fixture(scope="module")
-def inaugural_sentences() -> pd.DataFrame:
-    return segment_documents(load_documents([INAUGURAL]))[1]
-
-
-@pytest.fixture(scope="module")
-def article():
-    documents = load_documents([paths.DEFAULT_ARTICLE])
-    paragraphs, sentences = segment_documents(documents)
-    return documents, paragraphs, score_sentences(sentences)
-
-
-def table_of(*paragraphs: str, doc_id: str = "t") -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Paragraphs and sentences tables of one document written for a test."""
-    return segment_documents(pd.DataFrame({"doc_id": [doc_id], "text": ["\n\n".join(paragraphs)]}))
-
-
-def compound(text: str) -> float:
-    return get_analyzer().polarity_scores(text)["compound"]
-
 
 # --------------------------------------------------------------------------- VADER's rules
 
@@ -80,8 +58,8 @@ def test_intensifiers_dampeners_capitals_and_exclamations_move_the_score():
 # --------------------------------------------------------------------------- scores
 
 
-def test_score_sentences_adds_scores_and_labels_to_a_copy(article):
-    _, _, scored = article
+def test_score_sentences_adds_scores_and_labels_to_a_copy(scored_article):
+    _, _, scored = scored_article
     raw = segment_documents(load_documents())[1]
     again = score_sentences(raw)
     assert "compound" not in raw.columns
@@ -94,8 +72,8 @@ def test_score_sentences_adds_scores_and_labels_to_a_copy(article):
             reference["compound"], reference["pos"], reference["neu"], reference["neg"])
 
 
-def test_scores_are_deterministic(article):
-    _, _, scored = article
+def test_scores_are_deterministic(scored_article):
+    _, _, scored = scored_article
     raw = scored.drop(columns=["compound", "pos", "neu", "neg", "label"])
     pd.testing.assert_frame_equal(score_sentences(raw), score_sentences(raw))
     fresh = score_sentences(raw, analyzer=FastSentimentIntensityAnalyzer())
@@ -176,8 +154,8 @@ def test_a_neutralised_word_takes_no_valence_from_boosters_or_capitals(write):
 # --------------------------------------------------------------------------- the words
 
 
-def test_sentiment_words_come_from_the_same_pass_as_the_scores(article, write):
-    sentences = article[2].drop(columns=[*SCORE_COLUMNS, "label"])
+def test_sentiment_words_come_from_the_same_pass_as_the_scores(scored_article, write):
+    sentences = scored_article[2].drop(columns=[*SCORE_COLUMNS, "label"])
     scored, words = score_sentences_with_words(sentences)
     pd.testing.assert_frame_equal(scored, score_sentences(sentences))
     assert words.columns.tolist() == ["doc_id", "para_id", "sent_id", "word", "valence"]
@@ -235,8 +213,8 @@ def test_sentiment_words_of_no_sentences_and_of_a_reference_analyser():
 # --------------------------------------------------------------------------- aggregates
 
 
-def test_paragraph_sentiment_is_the_mean_of_its_sentences(article):
-    _, paragraphs, scored = article
+def test_paragraph_sentiment_is_the_mean_of_its_sentences(scored_article):
+    _, paragraphs, scored = scored_article
     merged = add_sentiment(paragraphs, scored)
     assert len(merged) == len(paragraphs)
     assert merged["para_id"].tolist() == paragraphs["para_id"].tolist()
@@ -314,8 +292,8 @@ def test_one_sentence_and_empty_paragraphs():
     assert merged["para_id"].tolist() == [0, 1, 2]
 
 
-def test_add_sentiment_replaces_earlier_columns_and_works_on_documents(article):
-    documents, paragraphs, scored = article
+def test_add_sentiment_replaces_earlier_columns_and_works_on_documents(scored_article):
+    documents, paragraphs, scored = scored_article
     once = add_sentiment(paragraphs, scored)
     twice = add_sentiment(once, scored)
     pd.testing.assert_frame_equal(once, twice)
@@ -355,8 +333,8 @@ def test_arc_is_a_centred_rolling_mean_within_each_document():
     assert one["rolling"].tolist() == pytest.approx(values)
 
 
-def test_arc_needs_sentiment_and_a_valid_window(article):
-    _, paragraphs, _ = article
+def test_arc_needs_sentiment_and_a_valid_window(scored_article):
+    _, paragraphs, _ = scored_article
     with pytest.raises(InputError, match="sentiment"):
         sentiment_arc(paragraphs)
     with pytest.raises(InputError):
@@ -381,8 +359,8 @@ def test_document_arc_is_the_same_from_documents_or_paragraphs(inaugural_sentenc
 # --------------------------------------------------------------------------- tables to read
 
 
-def test_extreme_sentences_lists_each_side_in_order(article):
-    _, _, scored = article
+def test_extreme_sentences_lists_each_side_in_order(scored_article):
+    _, _, scored = scored_article
     table = extreme_sentences(scored, top=4)
     positive = table[table["side"] == "positive"]
     negative = table[table["side"] == "negative"]
@@ -404,8 +382,8 @@ def test_extreme_sentences_never_pads_a_side():
     assert table["side"].tolist() == ["positive"]
 
 
-def test_voice_split_without_and_with_a_voice_column(article):
-    _, _, scored = article
+def test_voice_split_without_and_with_a_voice_column(scored_article):
+    _, _, scored = scored_article
     alone = voice_split(scored)
     assert alone["voice"].tolist() == ["author"]
     assert alone["n_scored"].iloc[0] == len(scored)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import random
 
 import pandas as pd
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import (
@@ -17,14 +16,10 @@ from vaderSentiment.vaderSentiment import (
     SentiText,
 )
 
-from conftest import INAUGURAL
-from discourse_workbook import paths
 from discourse_workbook.fast.groups import group_statistics, group_statistics_plainly
 from discourse_workbook.fast.vader import FastSentimentIntensityAnalyzer, _shift_around_but
-from discourse_workbook.pipeline import load_documents
 from discourse_workbook.resources import EXAMPLE_SENTIMENT_LEXICON, shipped
-from discourse_workbook.segment import segment_documents
-from discourse_workbook.sentiment import get_analyzer, score_sentences
+from discourse_workbook.sentiment import get_analyzer
 
 TRICKY = [
     "VADER is smart, handsome, and funny.",
@@ -73,27 +68,6 @@ TRICKY = [
 ]
 
 
-@pytest.fixture(scope="module")
-def inaugural_sentences() -> pd.DataFrame:
-    return segment_documents(load_documents([INAUGURAL]))[1]
-
-
-@pytest.fixture(scope="module")
-def article():
-    documents = load_documents([paths.DEFAULT_ARTICLE])
-    paragraphs, sentences = segment_documents(documents)
-    return documents, paragraphs, score_sentences(sentences)
-
-
-def table_of(*paragraphs: str, doc_id: str = "t") -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Paragraphs and sentences tables of one document written for a test."""
-    return segment_documents(pd.DataFrame({"doc_id": [doc_id], "text": ["\n\n".join(paragraphs)]}))
-
-
-def compound(text: str) -> float:
-    return get_analyzer().polarity_scores(text)["compound"]
-
-
 # --------------------------------------------------------------------------- the fast analyser
 
 
@@ -111,8 +85,8 @@ def test_fast_analyser_equals_reference_on_the_inaugural_corpus(inaugural_senten
     assert_same_scores(inaugural_sentences["text"])
 
 
-def test_fast_analyser_equals_reference_on_the_default_article(article):
-    assert_same_scores(article[2]["text"])
+def test_fast_analyser_equals_reference_on_the_default_article(scored_article):
+    assert_same_scores(scored_article[2]["text"])
 
 
 def test_fast_analyser_equals_reference_on_tricky_sentences():
@@ -198,8 +172,8 @@ def assert_same_words(texts, *, lexicon=None) -> int:
     return compared
 
 
-def test_words_equal_the_reference_on_the_default_article(article):
-    assert assert_same_words(article[2]["text"]) > 100
+def test_words_equal_the_reference_on_the_default_article(scored_article):
+    assert assert_same_words(scored_article[2]["text"]) > 100
 
 
 def test_words_equal_the_reference_on_the_inaugural_corpus(inaugural_sentences):

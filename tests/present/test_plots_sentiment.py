@@ -6,10 +6,8 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+from small_tables import table_of
 
-from conftest import INAUGURAL
-from discourse_workbook import paths
-from discourse_workbook.pipeline import load_documents
 from discourse_workbook.present.plots.sentiment import (
     plot_document_sentiment,
     plot_paragraph_sentiment,
@@ -17,38 +15,14 @@ from discourse_workbook.present.plots.sentiment import (
     plot_sentiment_arc,
     plot_tone_words,
 )
-from discourse_workbook.segment import segment_documents
 from discourse_workbook.sentiment import (
     add_sentiment,
     document_arc,
-    get_analyzer,
     score_sentences,
     score_sentences_with_words,
     sentiment_arc,
 )
 from discourse_workbook.stats.tone import first_documents, sentence_histogram, tone_words
-
-
-@pytest.fixture(scope="module")
-def inaugural_sentences() -> pd.DataFrame:
-    return segment_documents(load_documents([INAUGURAL]))[1]
-
-
-@pytest.fixture(scope="module")
-def article():
-    documents = load_documents([paths.DEFAULT_ARTICLE])
-    paragraphs, sentences = segment_documents(documents)
-    return documents, paragraphs, score_sentences(sentences)
-
-
-def table_of(*paragraphs: str, doc_id: str = "t") -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Paragraphs and sentences tables of one document written for a test."""
-    return segment_documents(pd.DataFrame({"doc_id": [doc_id], "text": ["\n\n".join(paragraphs)]}))
-
-
-def compound(text: str) -> float:
-    return get_analyzer().polarity_scores(text)["compound"]
-
 
 # --------------------------------------------------------------------------- figures
 
@@ -57,8 +31,8 @@ def texts_of(fig) -> str:
     return " ".join(t.get_text() for t in fig.findobj(matplotlib.text.Text))
 
 
-def test_paragraph_figure_draws_one_bar_per_paragraph(article):
-    documents, paragraphs, scored = article
+def test_paragraph_figure_draws_one_bar_per_paragraph(scored_article):
+    documents, paragraphs, scored = scored_article
     with_sentiment = add_sentiment(paragraphs, scored)
     fig = plot_paragraph_sentiment(with_sentiment, titles={"x": "unused"})
     ax = fig.axes[0]
@@ -86,8 +60,8 @@ def test_paragraph_figure_facets_a_corpus_and_escapes_labels():
     plt.close(fig)
 
 
-def test_arc_distribution_and_document_figures(article, inaugural_sentences):
-    _, paragraphs, scored = article
+def test_arc_distribution_and_document_figures(scored_article, inaugural_sentences):
+    _, paragraphs, scored = scored_article
     with_sentiment = add_sentiment(paragraphs, scored)
     fig = plot_sentiment_arc(sentiment_arc(with_sentiment, window=5), scored, window=5)
     ax = fig.axes[0]
@@ -116,8 +90,8 @@ def test_arc_distribution_and_document_figures(article, inaugural_sentences):
     plt.close(fig)
 
 
-def test_tone_words_figure_draws_the_table_it_is_given(article):
-    _, _, scored = article
+def test_tone_words_figure_draws_the_table_it_is_given(scored_article):
+    _, _, scored = scored_article
     _, words = score_sentences_with_words(scored[["doc_id", "para_id", "sent_id", "text"]])
     table = tone_words(words, top=6)
     fig = plot_tone_words(table, subject="the column")

@@ -26,7 +26,16 @@ from matplotlib.ticker import MaxNLocator
 from pandas.io.formats.style import Styler
 
 from ...sentiment import THRESHOLD
-from .style import CYCLE, NEGATIVE, NEUTRAL, PALETTE, POSITIVE, new_figure, say_empty
+from .style import (
+    CYCLE,
+    NEGATIVE,
+    NEUTRAL,
+    PALETTE,
+    POSITIVE,
+    new_figure,
+    say_empty,
+    wrap_label,
+)
 
 _SEQUENTIAL = mcolors.LinearSegmentedColormap.from_list("rate", ["#FFFFFF", PALETTE["blue"]])
 _DIVERGING = mcolors.LinearSegmentedColormap.from_list(
@@ -45,27 +54,6 @@ MAX_ANNOTATED_CELLS = 600
 
 
 # --------------------------------------------------------------------------- labels
-
-
-def wrap_label(label: object, *, width: int = 22, max_lines: int = 3) -> str:
-    """Return a label as literal text wrapped at spaces (and after hyphens) into lines of
-    about ``width`` characters; a word longer than a line is kept whole, never cut. Past
-    ``max_lines`` lines the label ends at a word with "…". ``$`` is escaped, so mathtext
-    never runs on a document's words.
-
-    >>> wrap_label("Roosevelt (1933–1945)", width=12)
-    'Roosevelt\\n(1933–1945)'
-    >>> wrap_label("a very long title of a speech about many things", width=10, max_lines=2)
-    'a very\\nlong title…'
-    >>> wrap_label("$5 plan")
-    '\\\\$5 plan'
-    """
-    text = " ".join(str(label).split())
-    lines = textwrap.wrap(text, width=width, break_long_words=False) or [""]
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = lines[-1].rstrip(" ,;:-") + "…"
-    return "\n".join(lines).replace("$", r"\$")
 
 
 def _fit(title: str, fig: Figure, *, size: float = 12) -> str:
