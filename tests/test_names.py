@@ -164,6 +164,33 @@ def test_a_persons_nickname_is_counted_in_the_actors_table(lexicon):
     assert "Deft" not in actors.index
 
 
+# --------------------------------------------------------------------------- rare names
+
+
+def test_two_rare_words_are_a_person_when_the_surname_recurs_as_a_persons(lexicon):
+    text = ("Rafter levelled the score after Lleyton Hewitt's shock five set loss to the "
+            "Frenchman. Rafter says he felt no added pressure after Hewitt's defeat.")
+    assert [n[1:] for n in names_in(text, lexicon) if "Hewitt" in n[0]] == [
+        ("Lleyton Hewitt", "recurring-surname"), ("Lleyton Hewitt", "surname-link")]
+    said = "Fans cheered Jarrah Ngata on Sunday. Ngata said the crowd carried her."
+    assert names_in(said, lexicon)[0][1:] == ("Jarrah Ngata", "recurring-surname")
+
+
+@pytest.mark.parametrize("text", [
+    # a place or a team: after "in", "the", "visited", or its last word never a person's
+    "Delegates met in Kuala Lumpur on Monday. Lumpur's traffic was heavy.",
+    "The Borussia Dortmund squad flew home. Dortmund's coach was pleased.",
+    "Protests spread to Alei Sinai on Friday. Sinai is a small village.",
+    # at a sentence start, or a plural title before the surname
+    "Borussia Dortmund won again. Dortmund's coach was pleased.",
+    "The coast was charted by Lieutenants Wilkes and Hudson. Wilkes reported it.",
+    # the surname never stands alone
+    "Fans cheered Jarrah Ngata on Sunday. The crowd carried her.",
+])
+def test_two_rare_words_without_a_persons_surname_are_no_person(lexicon, text):
+    assert [n for n in names_in(text, lexicon) if n[2] == "recurring-surname"] == []
+
+
 def test_names_are_linked_within_a_document_only(lexicon):
     mentions = pd.concat([
         mentions_of("Foreign Minister Annalena Baerbock spoke.", lexicon=lexicon, doc_id="a"),

@@ -11,6 +11,9 @@ name found records the rule that found it:
 - ``apposition``: beside a role ("Gitanas Nausėda, Lithuania's president");
 - ``reporting-verb``: a full name as the subject or object of a reporting verb ("…, said
   Ivan Sidorov", "according to Ivan Sidorov");
+- ``recurring-surname``: two words rare in English, inside a sentence, whose last word
+  stands alone elsewhere in the document as a person's ("Lleyton Hewitt's loss" then
+  "Hewitt's defeat", "Hewitt said", "Mr Hewitt"): a first name the list lacks;
 - ``nickname``: a nickname in quotation marks between the parts of a name ("Lee “Faker”
   Sang-hyeok", "Earvin "Magic" Johnson"); the person is the name without it, and a
   heading in title case or a body's name with a scare-quoted word inside ("the “Special
@@ -345,6 +348,11 @@ _LIST_BEFORE = regex.compile(r"(?:" + _LIST_ITEM + _LIST_SEP + r")+$")
 _LIST_AFTER = regex.compile(r"(?:" + _LIST_SEP + _LIST_ITEM + r")+")
 _LIST_ITEMS = regex.compile(_LIST_ITEM)
 _WORD_BEFORE = regex.compile(r"([\p{L}]+)" + _SP + r"*$")
+# Words after which two rare capitalised words are a place's or a thing's name rather
+# than a person's ("in Kuala Lumpur", "the Aston Villa squad").
+_NO_PERSON_AFTER = _word_set("""
+the a an in at near via across throughout from into visit visits visited visiting
+""")
 _SENTENCE_OPENERS = frozenset(".!?:;\"“‘'([«—–\0\n")
 # A nickname in quotation marks between the parts of a name (Lee “Faker” Sang-hyeok, Earvin
 # "Magic" Johnson, Dwayne ‘The Rock’ Johnson): one to three words, each with a capital or a
@@ -1066,6 +1074,8 @@ class _Document:
                 return None
             return "first-name"
         rule = self.context_rule(first, last)
+        if rule is None and len(name) == 2 and not middle:
+            rule = self.recurring_surname(first, last)
         if rule is None or not self.surname_like(last.word) or any(
                 self.in_lower_case(t.word) for t in words):
             return None
@@ -1099,6 +1109,23 @@ class _Document:
         if words and (words[-1] in REPORTING_VERBS or words[-2:] == ["according", "to"]) and (
                 _VERB_BEFORE.search(text, lo, first.start)):
             return "reporting-verb"
+        return None
+
+    def recurring_surname(self, first: _Token, last: _Token) -> str | None:
+        """``recurring-surname`` for two words rare in English ("Lleyton Hewitt"), not at
+        a sentence start nor after an article or a word of place ("in", "at", "visited"),
+        whose last word stands alone elsewhere in the document as a person's: with a
+        possessive, before a reporting verb or after a title or a reporting verb ("Hewitt's
+        defeat", "Hewitt said", "Mr Hewitt")."""
+        if _zipf(first.word) >= RARE_ZIPF or _zipf(last.word) >= RARE_ZIPF or (
+                first.word[-1:] == "s" and first.word[:-1] in _ALL_TITLE_WORDS):
+            return None  # "by Lieutenants Wilkes and Hudson": titles
+        if self.initial(first.start) or (
+                _previous_words(self.text, first.start, 1) or [""])[0] in _NO_PERSON_AFTER:
+            return None
+        for start, end in self.standing_alone(last.word, first.start, last.end):
+            if self.person_context(start, end):
+                return "recurring-surname"
         return None
 
     def standing_alone(self, word: str, start: int, end: int) -> Iterator[tuple[int, int]]:
