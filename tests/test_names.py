@@ -104,6 +104,93 @@ def test_a_name_ending_in_a_common_noun_needs_the_context(lexicon):
         ("Jeffrey Wall", "reporting-verb"), ("Jeffrey Wall", "surname-link")]
 
 
+# --------------------------------------------------------------------------- nicknames
+
+
+def test_a_nickname_between_a_names_parts_is_an_alias_of_the_person(lexicon):
+    text = ("The final was decided when Han “Peanut” Wang-ho’s Sejuani found a gap. "
+            "Jeong “Chovy” Ji-hoon answered, but Peanut was everywhere and Chovy left early.")
+    assert names_in(text, lexicon) == [
+        ("Han “Peanut” Wang-ho", "Han Wang-ho", "nickname"),
+        ("Jeong “Chovy” Ji-hoon", "Jeong Ji-hoon", "nickname"),
+        ("Peanut", "Han Wang-ho", "nickname-link"),
+        ("Chovy", "Jeong Ji-hoon", "nickname-link"),
+    ]
+
+
+@pytest.mark.parametrize(("text", "person", "alias"), [
+    ('The club signed Earvin "Magic" Johnson in 1979, and Magic Johnson repaid it.',
+     "Earvin Johnson", "Magic Johnson"),
+    ("General Thomas ‘Stonewall’ Jackson held the ridge; Stonewall Jackson was wounded later.",
+     "Thomas Jackson", "Stonewall Jackson"),
+    ("The film starred Dwayne 'The Rock' Johnson, and The Rock did his own stunts.",
+     "Dwayne Johnson", "The Rock"),
+    ("Prosecutors said Joaquín “El Chapo” Guzmán ran the cartel; El Chapo denied it.",
+     "Joaquín Guzmán", "El Chapo"),
+    ('Bettors in Kyiv backed Oleksandr "s1mple" Kostyliev, whom s1mple fans adore.',
+     "Oleksandr Kostyliev", "s1mple"),
+])
+def test_nicknames_in_any_quotation_marks_count_for_the_person(lexicon, text, person, alias):
+    found = names_in(text, lexicon)
+    assert found[0][1:] == (person, "nickname")
+    assert (alias, person, "nickname-link") in found
+    assert {label for _, label, _ in found} == {person}  # no other reading of its parts
+
+
+@pytest.mark.parametrize("text", [
+    "Veterans of the “Special Military Operation” Command met in the Hall on Monday.",
+    "Putin’s “Special Military Operation” Command was renamed in the spring.",
+    "Anna Kovalenko’s “Golden” Gloves won the design prize.",
+    "The “Special Military Operation” Command was renamed in the spring.",
+    "Operation “Desert Storm” began in 1991, and Desert Storm ended within weeks.",
+    'Operation "Desert Storm" Veterans marched, and Desert Storm was remembered.',
+    "Samsung “Galaxy” Buds Review. The earbuds are small, and Galaxy owners will like them.",
+    "Kim Hails “Historic” Win\nThe turnout was the highest in decades.",
+    "He read the Constitution \"to declare war.\" They agreed; she said \"Yes\" Monday.",
+    "Joe “Sleepy” Biden spoke.",
+])
+def test_a_scare_quote_inside_a_title_or_a_bodys_name_makes_no_person(lexicon, text):
+    assert [n for n in names_in(text, lexicon) if n[2].startswith("nickname")] == []
+
+
+def test_a_persons_nickname_is_counted_in_the_actors_table(lexicon):
+    documents = pd.DataFrame({"doc_id": ["d"], "text": [
+        "Kim “Deft” Hyuk-kyu signed for the team in May.\n\n"
+        "Deft said the move was right. Fans of Deft filled the arena."]})
+    _, sentences = segment_documents(documents)
+    mentions = find_mentions(sentences, lexicon)
+    actors = summarise_actors(mentions, sentences, lexicon).set_index("actor")
+    assert actors.loc["Kim Hyuk-kyu", ["kind", "mentions"]].tolist() == ["person", 3]
+    assert "Deft" not in actors.index
+
+
+# --------------------------------------------------------------------------- rare names
+
+
+def test_two_rare_words_are_a_person_when_the_surname_recurs_as_a_persons(lexicon):
+    text = ("Rafter levelled the score after Lleyton Hewitt's shock five set loss to the "
+            "Frenchman. Rafter says he felt no added pressure after Hewitt's defeat.")
+    assert [n[1:] for n in names_in(text, lexicon) if "Hewitt" in n[0]] == [
+        ("Lleyton Hewitt", "recurring-surname"), ("Lleyton Hewitt", "surname-link")]
+    said = "Fans cheered Jarrah Ngata on Sunday. Ngata said the crowd carried her."
+    assert names_in(said, lexicon)[0][1:] == ("Jarrah Ngata", "recurring-surname")
+
+
+@pytest.mark.parametrize("text", [
+    # a place or a team: after "in", "the", "visited", or its last word never a person's
+    "Delegates met in Kuala Lumpur on Monday. Lumpur's traffic was heavy.",
+    "The Borussia Dortmund squad flew home. Dortmund's coach was pleased.",
+    "Protests spread to Alei Sinai on Friday. Sinai is a small village.",
+    # at a sentence start, or a plural title before the surname
+    "Borussia Dortmund won again. Dortmund's coach was pleased.",
+    "The coast was charted by Lieutenants Wilkes and Hudson. Wilkes reported it.",
+    # the surname never stands alone
+    "Fans cheered Jarrah Ngata on Sunday. The crowd carried her.",
+])
+def test_two_rare_words_without_a_persons_surname_are_no_person(lexicon, text):
+    assert [n for n in names_in(text, lexicon) if n[2] == "recurring-surname"] == []
+
+
 def test_names_are_linked_within_a_document_only(lexicon):
     mentions = pd.concat([
         mentions_of("Foreign Minister Annalena Baerbock spoke.", lexicon=lexicon, doc_id="a"),

@@ -486,3 +486,24 @@ def test_a_doubled_opening_mark_opens_one_quotation():
     assert quotes_of("Before the testimony could resume, Trump weighed in. “”This is a very "
                      "unfair trial,” he said.", lexicon=load_lexicon()) == [
         ("speech", "Donald Trump", "This is a very unfair trial")]
+
+
+def test_a_nickname_inside_a_persons_name_is_no_quotation():
+    paragraphs = (
+        "Lee “Faker” Sang-hyeok lifted the cup in Seoul. “We were ready for this,” Faker said.",
+        'The host, Dwayne "The Rock" Johnson, called it a ‘golden’ night for the club.',
+    )
+    expected = [("speech", "Lee Sang-hyeok", "We were ready for this"),
+                ("scare", None, "golden")]
+    assert quotes_of(*paragraphs, lexicon=None) == expected
+    para, sentences = tables(*paragraphs)
+    lexicon = load_lexicon()
+    quotes = find_quotes(para, lexicon=lexicon, sentences=sentences,
+                         mentions=find_mentions(sentences, lexicon))
+    assert list(zip(quotes["kind"], quotes["speaker"], quotes["text"], strict=True)) == expected
+
+
+def test_a_scare_quote_inside_a_bodys_name_stays_a_quotation():
+    assert quotes_of("Veterans of the “Special Military Operation” Command met on Monday.",
+                     lexicon=load_lexicon()) == [
+        ("scare", None, "Special Military Operation")]

@@ -438,9 +438,9 @@ def find_mentions(
     lexicon's actors and False for the people and organisations a document introduces
     itself (:mod:`.names`); ``rule`` says why each mention counts: ``lexicon``, ``demonym``,
     ``metonym`` for the lexicon's names, else the rule of :func:`.names.find_names`
-    (``title``, ``first-name``, ``apposition``, ``reporting-verb``, ``organisation``,
-    ``repeat``, ``surname-link``, ``person-context``). Names are linked within a document
-    (rows of one ``doc_id``) only.
+    (``title``, ``first-name``, ``apposition``, ``reporting-verb``, ``recurring-surname``,
+    ``nickname``, ``organisation``, ``repeat``, ``surname-link``, ``nickname-link``,
+    ``person-context``). Names are linked within a document (rows of one ``doc_id``) only.
 
     ``demonyms=False`` leaves demonyms out; ``listed_only=True`` counts the lexicon's
     names alone, as written, without judging metonyms in context.

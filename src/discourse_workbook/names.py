@@ -11,12 +11,20 @@ name found records the rule that found it:
 - ``apposition``: beside a role ("Gitanas Nausėda, Lithuania's president");
 - ``reporting-verb``: a full name as the subject or object of a reporting verb ("…, said
   Ivan Sidorov", "according to Ivan Sidorov");
+- ``recurring-surname``: two words rare in English, inside a sentence, whose last word
+  stands alone elsewhere in the document as a person's ("Lleyton Hewitt's loss" then
+  "Hewitt's defeat", "Hewitt said", "Mr Hewitt"): a first name the list lacks;
+- ``nickname``: a nickname in quotation marks between the parts of a name ("Lee “Faker”
+  Sang-hyeok", "Earvin "Magic" Johnson"); the person is the name without it, and a
+  heading in title case or a body's name with a scare-quoted word inside ("the “Special
+  Military Operation” Command") is none;
 - ``organisation``: a run ending in an organisation's head noun ("USA Freedom Corps",
   "Interstate Commerce Commission").
 
-Within a document, later mentions of the full name (``repeat``) and of the surname alone or
-after a title ("Baerbock", "Ms Baerbock": ``surname-link``) count for the same person; a
-name is never linked across documents. The lexicon wins where it has the name, with
+Within a document, later mentions of the full name (``repeat``), of the surname alone or
+after a title ("Baerbock", "Ms Baerbock": ``surname-link``) and of the nickname alone or
+before the surname ("Faker", "Magic Johnson": ``nickname-link``) count for the same person;
+a name is never linked across documents. The lexicon wins where it has the name, with
 judgement for the names of states: a capital or country name after a person's title or
 first name ("President Washington", "George Washington") or in a person's context ("the
 tomb of Washington", "Washington's birthday": ``person-context``) is a person; a state's
@@ -24,15 +32,15 @@ name that begins a longer proper name ("USA Freedom Corps", "Washington Territor
 the state; a capital in a list of cities ("in Madrid, London and Paris") is a place.
 
 Capitalised sentence starts, months, days, titles alone and institutions are not persons.
-Every pattern here is tried only where a capitalised run of two words or more stands, so a
-document is read once.
+Every pattern here is tried only where a capitalised run of two words or more (or a quoted
+nickname) stands, so a document is read once.
 """
 
 from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -340,7 +348,29 @@ _LIST_BEFORE = regex.compile(r"(?:" + _LIST_ITEM + _LIST_SEP + r")+$")
 _LIST_AFTER = regex.compile(r"(?:" + _LIST_SEP + _LIST_ITEM + r")+")
 _LIST_ITEMS = regex.compile(_LIST_ITEM)
 _WORD_BEFORE = regex.compile(r"([\p{L}]+)" + _SP + r"*$")
+# Words after which two rare capitalised words are a place's or a thing's name rather
+# than a person's ("in Kuala Lumpur", "the Aston Villa squad").
+_NO_PERSON_AFTER = _word_set("""
+the a an in at near via across throughout from into visit visits visited visiting
+""")
 _SENTENCE_OPENERS = frozenset(".!?:;\"“‘'([«—–\0\n")
+# A nickname in quotation marks between the parts of a name (Lee “Faker” Sang-hyeok, Earvin
+# "Magic" Johnson, Dwayne ‘The Rock’ Johnson): one to three words, each with a capital or a
+# digit ("TheShy", "xPeke", "s1mple"), after a space (see :func:`_opening_marks`) and before
+# a space and a capital. The words around it are read by :meth:`_Document.read_nicknames`.
+_NICK_WORD = r"[\p{L}\p{N}]*[\p{Lu}\p{N}][\p{L}\p{M}\p{N}'’.-]*"
+_NICKNAME = regex.compile(
+    r"([\"“‘'])(" + _NICK_WORD + r"(?:" + _SP + _NICK_WORD + r"){0,2})"
+    r"([\"”’'])" + _SP + r"+(?=\p{Lu})"
+)
+_OPENING_MARKS = "\"“‘'"
+_SENTENCE_ENDS = ("\0", "\n", ". ", "! ", "? ")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}'’‐-])\p{Ll}[\p{Ll}\p{M}]+(?![\p{L}\p{M}])")
+_CLOSING_MARK = {'"': '"', "“": "”", "‘": "’", "'": "'"}
+_NAME_BEFORE = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’.‐-])(" + _WORD + r"(?:" + _SP + r"+" + _WORD + r")*)" + _SP + r"+$"
+)
+_NAME_AFTER = regex.compile(_WORD + r"(?:" + _SP + r"+" + _WORD + r")*")
 
 
 class Name(NamedTuple):
@@ -492,6 +522,11 @@ def _zipf(word: str) -> float:
     folded: 7.7 for "the", 5.6 for "government", 3.5 for "Hussein", 0 when unknown)."""
     frequency = _frequencies().get(word.lower(), 0.0)
     return math.log10(frequency) + 9 if frequency > 0 else 0.0
+
+
+# Words rarer than this in English (Zipf scale: "Lleyton" 2.0, "Hewitt" 3.4, "Gore" 3.8,
+# "Johnson" 4.7) are most likely names when capitalised.
+RARE_ZIPF = 4.0
 
 
 def _common_word(word: str) -> bool:
@@ -651,6 +686,21 @@ def _tokens(run: str, offset: int) -> list[_Token]:
     return tokens
 
 
+def _opening_marks(text: str) -> list[int]:
+    """Where a quotation mark follows a space, in order: found with ``str.find``, twice
+    as fast as a pattern tried at every character of the document."""
+    spaces = " " + "".join(space for space in "\t\u00a0\u202f" if space in text)
+    found = []
+    for space in spaces:
+        for mark in _OPENING_MARKS:
+            needle = space + mark
+            position = text.find(needle)
+            while position >= 0:
+                found.append(position + 1)
+                position = text.find(needle, position + 2)
+    return sorted(found)
+
+
 def _previous_words(text: str, position: int, n: int = 3) -> list[str]:
     """The last ``n`` words before ``position`` in its sentence, lower case, without the
     punctuation around them."""
@@ -682,6 +732,9 @@ class _Document:
         self.names: list[Name] = []
         self.lower_cache: dict[str, bool] = {}
         self.titles = _titles(lexicon)
+        # nickname as written ("Magic"), and with the surname ("Magic Johnson") -> label
+        self.nicknames: dict[str, str] = {}
+        self.nickname_spans: list[tuple[int, int]] = []
 
     # ----------------------------------------------------------------- helpers
 
@@ -767,6 +820,108 @@ class _Document:
         unlisted = [s for s, _ in items if self.covering(s) < 0]
         return len(items) >= 2 and bool(unlisted) and word != "of"
 
+    # ----------------------------------------------------------------- nicknames
+
+    def read_nicknames(self) -> None:
+        """Names written with a nickname in quotation marks between their parts ("Lee
+        “Faker” Sang-hyeok", "Earvin "Magic" Johnson"): the person is the name without the
+        nickname, and the nickname as written counts for them where it stands alone."""
+        text = self.text
+        for position in _opening_marks(text):
+            match = _NICKNAME.match(text, position)
+            if match is None or _CLOSING_MARK[match.group(1)] != match.group(3):
+                continue
+            nickname = match.group(2)
+            if nickname.endswith(".") and not _INITIAL.match(nickname.split()[-1]):
+                continue  # "the “U.S.” Then": a sentence ends in the marks
+            before = _NAME_BEFORE.search(text, max(0, match.start() - 200), match.start())
+            after = _NAME_AFTER.match(text, match.end())
+            if before is None or after is None or text[after.end():after.end() + 1].isalnum():
+                continue
+            self.read_nickname(_tokens(before.group(1), before.start(1)),
+                               _tokens(after.group(), after.start()), nickname)
+
+    def read_nickname(self, left: list[_Token], right: list[_Token], nickname: str) -> None:
+        """Judge the capitalised words before and after one quoted nickname: one or two
+        words (after any title) before it, one or two after it, up to a possessive or the
+        end of a sentence."""
+        left = left[_parts(tuple(t.word for t in left))[-1][0]:]  # "Korea’s Lee", "Seoul. Lee"
+        skipped = 0
+        while skipped < len(left) and (left[skipped].word.lower() in _SKIPPED_FIRST
+                                       or left[skipped].word in CONNECTORS):
+            skipped += 1  # "In Lee “Faker” Sang-hyeok’s …"
+        left = left[skipped:]
+        title_end, title_first = _title_end(self.titles, [t.word for t in left])
+        given = left[title_end:]
+        right = right[:_parts(tuple(t.word for t in right))[0][1]]
+        if not given or len(given) > 2 or len(right) > 2:
+            return  # a longer run: a title-case heading or a body's name
+        word = right[-1].word
+        last = _POSSESSIVE.sub("", word) if len(word) > 3 else word
+        if last.endswith(".") and not _INITIAL.match(last) and last not in _ABBREVIATIONS:
+            last = last[:-1]
+        right[-1] = _Token(last, right[-1].start, right[-1].start + len(last))
+        if not last or not self.nickname_rule(given, right, title_end > 0, nickname):
+            return
+        start = left[title_first].start if title_end else given[0].start
+        label = " ".join(t.word for t in (*given, *right))
+        self.names.append(Name(start, right[-1].end, label, "person", "nickname"))
+        self.nickname_spans.append((start, right[-1].end))
+        self.nicknames.setdefault(nickname, label)
+        self.nicknames.setdefault(f"{nickname} {last}", label)  # "Magic Johnson"
+
+    def nickname_rule(self, given: list[_Token], family: list[_Token], titled: bool,
+                      nickname: str) -> bool:
+        """True when the words around a quoted nickname make a person's name in a sentence
+        of prose: none is the lexicon's, a title, a function word, the head noun of a place
+        or a body, or a word the document writes in lower case; and a title, a first name
+        or initials start it, or all its words are rare in English, or elsewhere in the
+        document its last word stands alone ("Johnson scored"), follows the nickname
+        ("Magic Johnson") or the nickname is a person's ("Magic said")."""
+        words = [*given, *family]
+        if any(self.covering(t.start) >= 0 for t in words):
+            return False
+        if any(_POSSESSIVE.search(t.word) or (t.word.endswith(".") and not _INITIAL.match(
+                t.word)) for t in given):
+            return False  # "Anna Kovalenko’s “Golden” Gloves"
+        if not all(_INITIAL.match(t.word) or (is_first_name(t.word) or self.surname_like(
+                t.word)) and not _not_a_name(t.word) for t in words):
+            return False
+        first = given[0]
+        if not titled and self.initial(first.start) and self.in_lower_case(first.word):
+            return False
+        if not self.in_prose(first.start, family[-1].end):
+            return False  # "Kim Hails “Historic” Win": a heading in title case
+        if titled or _INITIAL.match(first.word):
+            return True
+        if is_first_name(first.word):
+            return not _word_first_name(first.word, family[-1].word)
+        if all(_zipf(t.word) < RARE_ZIPF for t in words):
+            return True
+        end = family[-1].end
+        return (next(self.standing_alone(family[-1].word, first.start, end), None) is not None
+                or next(self.standing_alone(f"{nickname} {family[-1].word}", first.start, end),
+                        None) is not None
+                or any(self.person_context(*span)
+                       for span in self.standing_alone(nickname, first.start, end)))
+
+    def in_prose(self, start: int, end: int) -> bool:
+        """True when the sentence around ``start:end`` has a word in lower case other
+        than a function word: it is prose, not a heading in title case."""
+        text = self.text
+        lo, hi = max(0, start - 200), min(len(text), end + 200)
+        lo = max([lo, *(text.rfind(c, lo, start) + 1 for c in _SENTENCE_ENDS)])
+        ends = [i for i in (text.find(c, end, hi) for c in _SENTENCE_ENDS) if i >= 0]
+        hi = min([hi, *ends])
+        return any(w.group().lower() not in FUNCTION_WORDS
+                   for w in _LOWER_WORD.finditer(text, lo, hi))
+
+    def in_nickname(self, start: int, end: int) -> bool:
+        """True when ``start:end`` overlaps a name read with its nickname."""
+        spans = self.nickname_spans
+        i = bisect_right(spans, (end, end))
+        return i > 0 and spans[i - 1][1] > start
+
     # ----------------------------------------------------------------- runs
 
     def read_runs(self) -> None:
@@ -785,6 +940,8 @@ class _Document:
                     continue
             if run[-1] == "." and not _INITIAL.match(run, run.rfind(" ") + 1):
                 run, end = run[:-1], end - 1  # the full stop of a sentence
+            if self.nickname_spans and self.in_nickname(start, end):
+                continue  # the name around a nickname, read already
             covering = self.covering(start)
             if covering >= 0 and self.listed[covering].end >= end:
                 continue  # "United States": the lexicon's
@@ -917,6 +1074,8 @@ class _Document:
                 return None
             return "first-name"
         rule = self.context_rule(first, last)
+        if rule is None and len(name) == 2 and not middle:
+            rule = self.recurring_surname(first, last)
         if rule is None or not self.surname_like(last.word) or any(
                 self.in_lower_case(t.word) for t in words):
             return None
@@ -952,6 +1111,49 @@ class _Document:
             return "reporting-verb"
         return None
 
+    def recurring_surname(self, first: _Token, last: _Token) -> str | None:
+        """``recurring-surname`` for two words rare in English ("Lleyton Hewitt"), not at
+        a sentence start nor after an article or a word of place ("in", "at", "visited"),
+        whose last word stands alone elsewhere in the document as a person's: with a
+        possessive, before a reporting verb or after a title or a reporting verb ("Hewitt's
+        defeat", "Hewitt said", "Mr Hewitt")."""
+        if _zipf(first.word) >= RARE_ZIPF or _zipf(last.word) >= RARE_ZIPF or (
+                first.word[-1:] == "s" and first.word[:-1] in _ALL_TITLE_WORDS):
+            return None  # "by Lieutenants Wilkes and Hudson": titles
+        if self.initial(first.start) or (
+                _previous_words(self.text, first.start, 1) or [""])[0] in _NO_PERSON_AFTER:
+            return None
+        for start, end in self.standing_alone(last.word, first.start, last.end):
+            if self.person_context(start, end):
+                return "recurring-surname"
+        return None
+
+    def standing_alone(self, word: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """The spans where ``word`` stands alone in the document, outside ``start:end``:
+        a whole word, not part of a longer name."""
+        text = self.text
+        position = text.find(word)
+        while position >= 0:
+            stop = position + len(word)
+            if not start <= position < end and _whole_word(text, position, stop) and not (
+                    _inside_longer_name(text, position, stop)):
+                yield position, stop
+            position = text.find(word, stop)
+
+    def person_context(self, start: int, end: int) -> bool:
+        """True when the word at ``start:end`` is used as a person's name: with a
+        possessive ("Hewitt's"), before a reporting verb ("Hewitt said"), after a title
+        ("Mr Hewitt") or a reporting verb ("said Hewitt")."""
+        text = self.text
+        if text[end:end + 2] in ("'s", "’s") and not text[end + 2:end + 3].isalpha():
+            return True
+        if _VERB_AFTER.match(text, end):
+            return True
+        before = text[max(0, start - 25):start].replace("\0", " ").split()[-1:]
+        if before and before[0] in _ALL_TITLE_WORDS:
+            return True
+        return _VERB_BEFORE.search(text, max(0, start - 30), start) is not None
+
     def named_in_full(self, surname: str) -> bool:
         """True when a full name ending in ``surname`` stands in the document."""
         return any(n.kind == "person" and len(n.label.split()) > 1
@@ -962,6 +1164,10 @@ class _Document:
     def link(self) -> None:
         """Give every person one label per document, and count later mentions of the
         full name and of the surname."""
+        if self.nicknames:  # "Stonewall Jackson" found as a name of its own
+            self.names = [n._replace(label=self.nicknames[n.label], rule="nickname-link")
+                          if n.kind == "person" and n.label in self.nicknames else n
+                          for n in self.names]
         persons: list[_Person] = []
         by_key: dict[tuple[str | None, str], _Person] = {}
         for name in sorted(self.names, key=lambda n: n.start):
@@ -1031,6 +1237,10 @@ class _Document:
                         initials in self.text):
                     acronyms[initials] = n.label  # "PETA", "SCO": the organisation
         keys.update(acronyms)
+        # a nickname the document also writes in lower case is a word ("Magic", "magic");
+        # one written in lower case is kept when it is no word ("s1mple")
+        keys.update(k for k in self.nicknames if len(k) > 1 and (
+            " " in k or not self.in_lower_case(k) or not k.isalpha()))
         if not keys:
             return
         text = self.text
@@ -1056,24 +1266,32 @@ class _Document:
                 continue  # already a name
             if self.covering(start) >= 0:
                 continue  # the lexicon's
-            following = _NEXT_WORD.match(text, end)
-            if following is not None and following.group(1)[:1].isupper() and (
-                    following.group(1).lower() not in FUNCTION_WORDS):
-                continue  # "Monroe Doctrine": part of another name
-            before = text[max(0, start - 25):start].split()[-1:]
-            if before and before[0].isalpha() and before[0][:1].isupper() and (
-                    before[0] not in _ALL_TITLE_WORDS
-                    and before[0].lower() not in FUNCTION_WORDS):
-                continue  # "the Berlin Wall": part of another name
+            if _inside_longer_name(text, start, end):
+                continue  # "Monroe Doctrine", "the Berlin Wall"
             last_end = end
             if key in by_surname:
                 person = _nearest(by_surname[key], start)
                 names.append(Name(start, end, person.label, "person", "surname-link"))
+            elif key in self.nicknames:
+                names.append(Name(start, end, self.nicknames[key], "person", "nickname-link"))
             elif key in acronyms:
                 names.append(Name(start, end, acronyms[key], "organisation", "acronym"))
             else:
                 names.append(Name(start, end, key, kinds.get(key, "person"), "repeat"))
         self.names.extend(names)
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """True when a capitalised word other than a title or a function word stands right
+    before or after ``start:end``: the name there is part of a longer one ("Monroe
+    Doctrine", "the Berlin Wall")."""
+    following = _NEXT_WORD.match(text, end)
+    if following is not None and following.group(1)[:1].isupper() and (
+            following.group(1).lower() not in FUNCTION_WORDS):
+        return True
+    before = text[max(0, start - 25):start].split()[-1:]
+    return bool(before) and before[0].isalpha() and before[0][:1].isupper() and (
+        before[0] not in _ALL_TITLE_WORDS and before[0].lower() not in FUNCTION_WORDS)
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
@@ -1104,9 +1322,16 @@ def find_names(text: str, listed: Sequence[Mention], lexicon: Lexicon) -> Judged
     [('Foreign Minister Annalena Baerbock', 'Annalena Baerbock', 'title'),
      ('Radosław Sikorski', 'Radosław Sikorski', 'first-name'),
      ('Baerbock', 'Annalena Baerbock', 'surname-link')]
+    >>> text = "Lee “Faker” Sang-hyeok won again, and Faker lifted the cup."
+    >>> [(text[n.start:n.end], n.label, n.rule) for n in
+    ...  find_names(text, mention_spans(text, lexicon), lexicon).names]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('Lee “Faker” Sang-hyeok', 'Lee Sang-hyeok', 'nickname'),
+     ('Faker', 'Lee Sang-hyeok', 'nickname-link')]
     """
     document = _Document(text, listed, lexicon)
     document.judge_states()
+    document.read_nicknames()
     document.read_runs()
     document.link()
     names = sorted(document.names, key=lambda n: n.start)

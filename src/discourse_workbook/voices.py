@@ -11,6 +11,10 @@ texts are untidy, so nothing here raises on unbalanced marks:
 - a paragraph ending "Lavrov predicted:" introduces the next paragraph as his words even
   when its opening mark is missing, and the short lines after it (a poem) too.
 
+Marks inside a person's name quote nothing: a nickname (Lee “Faker” Sang-hyeok, Earvin
+"Magic" Johnson, as :mod:`.names` finds it) is part of the name, neither speech nor a scare
+quote.
+
 A quotation is *speech* when its attribution shows someone speaking, or when it is a whole
 sentence or paragraph; otherwise it is a *scare* quote (‘lost’, ‘half of it’). The speaker
 is the name in the attribution, whether the lexicon lists it or not:
@@ -1229,10 +1233,11 @@ def find_quotes(
     located = _located_mentions(paragraphs, lexicon, sentences, mentions)
     rows = []
     for doc_id, texts in _documents(paragraphs):
-        quotes = _document_quotes(texts)
+        found = located.get(doc_id, {})
+        quotes = [q for q in _document_quotes(texts) if not _inside_name(q, found)]
         if not quotes:
             continue
-        _Attribution(texts, quotes, located.get(doc_id, {})).attribute()
+        _Attribution(texts, quotes, found).attribute()
         for quote_id, q in enumerate(quotes):
             first, last = q.parts[0], q.parts[-1]
             rows.append((doc_id, first[0], last[0], quote_id, q.text, q.speaker, q.kind,
@@ -1242,6 +1247,17 @@ def find_quotes(
         column: pd.Series(list(values), dtype=QUOTE_DTYPES[column])
         for column, values in zip(QUOTE_COLUMNS, columns, strict=True)
     })
+
+
+def _inside_name(q: _Quote, mentions: dict[int, list[_Mentioned]]) -> bool:
+    """True for a quotation inside a person's name, marks and all: a nickname (Lee “Faker”
+    Sang-hyeok, Earvin "Magic" Johnson) is part of the name, neither speech nor a scare
+    quote."""
+    if len(q.parts) != 1 or q.open_at is None or q.close_at is None:
+        return False
+    para_id = q.parts[0][0]
+    return any(m.kind == "person" and m.start < q.open_at and m.end > q.close_at
+               for m in mentions.get(para_id, ()))
 
 
 def _located_mentions(
