@@ -161,7 +161,7 @@ def _terms_finding(summary: Summary) -> str | None:
     counts = summary.frequent
     if not len(counts):
         return None
-    frequent = _list([f"“{summary.form(t)}” ({c})" for t, c in counts.head(3).items()])
+    frequent = _list([f"“{summary.form(t)}” ({int(c):,})" for t, c in counts.head(3).items()])
     sentence = f"The most frequent content words are {frequent}"
     keys = summary.key_terms
     if keys and set(keys) - set(counts.head(3).index):
@@ -246,9 +246,9 @@ def _actor_finding(summary: Summary) -> str | None:
                         f"{count(most, 'mention')} each.")
     top = actors.iloc[0]
     sentence = (f"{_the(str(top.actor), top.kind)} is the most-mentioned actor: "
-                f"{count(most, 'mention')} in {int(top.paragraphs)} of "
+                f"{count(most, 'mention')} in {int(top.paragraphs):,} of "
                 f"{count(summary.n_paragraphs, 'paragraph')}")
-    others = [f"{_the(str(r.actor), r.kind)} ({int(r.mentions)})"
+    others = [f"{_the(str(r.actor), r.kind)} ({int(r.mentions):,})"
               for r in actors.iloc[1:3].itertuples()]
     if others:
         sentence += f", followed by {_list(others)}"

@@ -31,7 +31,7 @@ import pandas as pd
 from ..errors import InputError
 from ..segment import TOKEN
 from ..terms import to_term
-from .groups import MAX_GROUPS, SPLIT_GAP, UNKNOWN, group_index, grouping_of
+from .groups import MAX_ASKED_GROUPS, MAX_GROUPS, SPLIT_GAP, UNKNOWN, group_index, grouping_of
 from .keyness import KEY_G2, KEY_LOG_RATIO, chi2_p_value
 from .vectors import CountMatrix, count_matrix
 
@@ -494,7 +494,8 @@ def compare_groups(
 
     ``tables`` has documents, sentences, terms, mentions and quotes (a
     :class:`~discourse_workbook.tables.Tables`); ``by``, ``max_groups`` and ``split_gap``
-    are those of :func:`~.groups.group_documents` (``max_groups=None``: no limit;
+    are those of :func:`~.groups.group_documents` (``max_groups=None``: no limit; a
+    grouping named in ``by`` is kept up to ``MAX_ASKED_GROUPS``, 120 groups;
     ``split_gap=None``: an author's documents stay one group however far apart). The
     documents' author and date come from the table, where reading put them (metadata, the
     text's header, the file name).
@@ -509,7 +510,9 @@ def compare_groups(
     from .themes import find_themes
 
     documents = tables.documents
-    groups = group_documents(documents, by=by, max_groups=max_groups, split_gap=split_gap)
+    asked = max_groups if by is None or max_groups is None else max(max_groups,
+                                                                     MAX_ASKED_GROUPS)
+    groups = group_documents(documents, by=by, max_groups=asked, split_gap=split_gap)
     each = group_documents(documents, by="document", max_groups=max_groups,
                            split_gap=split_gap)
     dated = 2 * groups["year"].notna().sum() >= len(groups) and len(groups) > 0

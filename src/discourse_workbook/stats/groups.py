@@ -32,6 +32,9 @@ UNKNOWN = "(unknown)"
 GROUPINGS = ("document", "author", "year", "decade")
 PERIODS = {"decade": 10, "quarter-century": 25, "half-century": 50, "century": 100}
 MAX_GROUPS = 40
+# A grouping the analyst names is kept up to this many groups (presidents, outlets …);
+# MAX_GROUPS bounds only the grouping chosen for them.
+MAX_ASKED_GROUPS = 120
 # An author's documents more than SPLIT_GAP years after the previous one start a new group,
 # labelled with its years: a surname from a file name ("1797-Adams", "1825-Adams") may be
 # two people. Eight years is two presidential terms: Cleveland's two terms (1885–1889,
