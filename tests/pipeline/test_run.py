@@ -11,7 +11,8 @@ import pytest
 
 from discourse_workbook.pipeline import RunOptions, analyze, ensure_tables
 from discourse_workbook.pipeline.engines import bounded_map, iter_batches
-from discourse_workbook.pipeline.store import TABLE_NAMES
+from discourse_workbook.pipeline.store import TABLE_NAMES, read_tables
+from discourse_workbook.stats.compare import compare_groups
 
 SPEECHES = ["1861-Lincoln", "1865-Lincoln", "1933-Roosevelt", "1961-Kennedy", "2009-Obama",
             "2021-Biden"]
@@ -94,6 +95,30 @@ def test_batch_size_does_not_change_the_tables(corpus, one_worker, tmp_path):
     with pytest.warns(UserWarning):
         analyze([corpus], out=tmp_path / "t", run=RunOptions(workers=1, batch_docs=50))
     assert read_bytes(tmp_path / "t") == read_bytes(one_worker)
+
+
+def test_metadata_columns_are_kept_whatever_the_batches(tmp_path, write, inaugural):
+    """Rows of CSV files with different columns, beside a text file without any: the
+    documents table ends with every metadata column, the same however it is batched."""
+    write("src/a.csv", "doc_id,party,text\na1,D,We welcome peace.\na2,R,Terror must end.\n")
+    write("src/b.csv", "doc_id,outlet,text\nb1,Times,A short report.\n")
+    shutil.copy(inaugural / "1961-Kennedy.txt", tmp_path / "src")
+    tables = {}
+    for batch_docs, workers in ((1, 1), (50, 1), (1, 2)):
+        out = tmp_path / f"t{batch_docs}-{workers}"
+        analyze([tmp_path / "src"], out=out, run=RunOptions(workers=workers,
+                                                             batch_docs=batch_docs))
+        tables[out] = read_bytes(out)
+    assert len({tuple(sorted(t.items())) for t in tables.values()}) == 1
+    documents = pd.read_parquet(out / "documents.parquet").set_index("doc_id")
+    assert documents.columns[-2:].tolist() == ["party", "outlet"]
+    assert documents["party"].fillna("").to_dict() == {"1961-Kennedy": "", "a1": "D",
+                                                       "a2": "R", "b1": ""}
+    assert documents.loc["b1", "outlet"] == "Times"
+    # a metadata column groups the documents like author or year
+    results = compare_groups(read_tables(out), by="party", themes=False)
+    assert results["groups"]["group"].tolist() == ["D", "R", "(unknown)"]
+    assert set(results["key_terms_by_group"]["group"]) <= {"D", "R", "(unknown)"}
 
 
 def test_results_are_handed_on_in_order_with_at_most_a_window_running():

@@ -84,6 +84,17 @@ def test_csv_corpus_keeps_given_fields(write):
     assert docs[0]["text"] == "First text.\n\nSecond para."
 
 
+def test_csv_and_jsonl_keep_their_other_columns_as_metadata(write):
+    csv = write("c.csv", "doc_id,party,text,label\na,D,One.,pos\nb,,Two.,neg\n")
+    jsonl = write("j.jsonl", json.dumps({"text": "Three.", "outlet": "Times"}) + "\n")
+    table = load_documents([csv, jsonl])
+    # a column the documents table has itself ("label") keeps its values under meta_label
+    assert table.columns[-3:].tolist() == ["party", "meta_label", "outlet"]
+    assert table["party"].tolist() == ["D", None, None]
+    assert table["meta_label"].tolist() == ["pos", "neg", None]
+    assert table["outlet"].tolist() == [None, None, "Times"]
+
+
 def test_csv_without_doc_id_uses_row_numbers(write):
     docs = records([write("c.csv", "text\nOne.\nTwo.\n")])
     assert [d["doc_id"] for d in docs] == ["0", "1"]

@@ -113,7 +113,8 @@ def clean_document(raw: dict, patterns: Furniture | None, *, paragraphs: str = "
     """Return the document record of a raw document (see :mod:`discourse_workbook.read`):
     its ``text`` cleaned into a body, the title, author and date it declares or that
     cleaning found (else those its file name gives, ``from_name``), its ``layout``,
-    ``removed`` and ``non_prose`` (code and tables the reader kept out of the text). A
+    ``removed`` and ``non_prose`` (code and tables the reader kept out of the text), and
+    the ``metadata`` of a table row (its other columns, ``{name: text}``). A
     raw document without ``header`` (a table row) has no title, byline or date to find.
 
     >>> raw = {"doc_id": "a", "source": "1911-Lee.txt", "title": None, "author": None,
@@ -144,4 +145,5 @@ def clean_document(raw: dict, patterns: Furniture | None, *, paragraphs: str = "
         "text": cleaned.body,
         "removed": cleaned.removed,
         "non_prose": list(raw.get("non_prose") or []),
+        "metadata": dict(raw.get("metadata") or {}),
     }

@@ -105,12 +105,32 @@ def load_documents(
     """
     records = [d for d in iter_documents(sources, paragraphs=paragraphs)
                if not isinstance(d, Skipped)]
-    return pd.DataFrame(records, columns=RECORD_COLUMNS)
+    return with_metadata(pd.DataFrame(records, columns=RECORD_COLUMNS), records)
+
+
+def with_metadata(table: pd.DataFrame, records: list[dict]) -> pd.DataFrame:
+    """Return ``table`` (one row per record) with the records' metadata — the other
+    columns of CSV and JSONL rows — as columns at its end, in the order they first
+    appear; a record without a column has it empty.
+
+    >>> records = [{"metadata": {"party": "D"}}, {"metadata": {}}]
+    >>> with_metadata(pd.DataFrame({"doc_id": ["a", "b"]}), records)
+      doc_id party
+    0      a     D
+    1      b  None
+    """
+    names = list(dict.fromkeys(k for r in records for k in r.get("metadata") or {}))
+    if not names:
+        return table
+    values = {n: [(r.get("metadata") or {}).get(n) for r in records] for n in names}
+    return pd.concat([table, pd.DataFrame(values, index=table.index, dtype=object)], axis=1)
 
 
 def process_batch(records: list[dict], options: AnalysisOptions) -> dict[str, pd.DataFrame]:
     """Return the per-batch tables (documents, paragraphs, sentences, sentiment_words,
-    terms, mentions, quotes) of a list of cleaned document records."""
+    terms, mentions, quotes) of a list of cleaned document records. The documents table
+    ends with the records' metadata columns, after its own, so that its columns come in
+    the same order however the documents are batched."""
     actors = lexicon(options.actors)
     documents = pd.DataFrame(records)
     paragraphs, sentences = segment_documents(documents)
@@ -128,6 +148,7 @@ def process_batch(records: list[dict], options: AnalysisOptions) -> dict[str, pd
     )
     documents = _document_table(documents, paragraphs)
     documents = add_sentiment(documents, sentences, by=("doc_id",), threshold=options.threshold)
+    documents = with_metadata(documents, records)
     return {
         "documents": documents,
         "paragraphs": paragraphs,

@@ -111,7 +111,8 @@ def merge_parts(parts: Iterable[Path], target: Path, *, row_group: int = ROW_GRO
     Parts are read one at a time, so memory holds one part, not the whole table; rows
     are written in row groups of a fixed size, so the file is the same byte for byte
     however the rows were batched. Columns that are all empty in some part (typed
-    null) take the type the other parts give them.
+    null) take the type the other parts give them; a column missing from a part is empty
+    in its rows.
     """
     parts = list(parts)
     schema = _unified_schema(_read_part(p, schema_only=True) for p in parts)
@@ -119,7 +120,7 @@ def merge_parts(parts: Iterable[Path], target: Path, *, row_group: int = ROW_GRO
     held = rows = 0
     with pq.ParquetWriter(target, schema) as writer:
         for part in parts:
-            table = _read_part(part).select(schema.names).cast(schema)
+            table = _with_columns(_read_part(part), schema)
             buffered.append(table)
             held += table.num_rows
             rows += table.num_rows
@@ -131,6 +132,15 @@ def merge_parts(parts: Iterable[Path], target: Path, *, row_group: int = ROW_GRO
             writer.write_table(pa.concat_tables(buffered) if buffered else schema.empty_table(),
                                row_group_size=row_group)
     return rows
+
+
+def _with_columns(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """The part's columns in the schema's order and types; a column the part lacks (a
+    metadata column of another batch's rows) is empty."""
+    for column in schema:
+        if column.name not in table.column_names:
+            table = table.append_column(column.name, pa.nulls(table.num_rows, column.type))
+    return table.select(schema.names).cast(schema)
 
 
 def _unified_schema(schemas: Iterable[pa.Schema]) -> pa.Schema:

@@ -103,6 +103,7 @@ def row_documents(table: tuple[list[str], list[dict | BadRow]], path: Path,
         found = ", ".join(columns[:8]) or "none"
         raise InputError(f"{path_text(path)} has no 'text' column (its columns: {found}).")
     name = path_text(path)
+    extra = metadata_names([c for c in columns if c not in ROW_FIELDS])
     documents: list[dict | tuple[str, str]] = []
     for number, row in enumerate(rows):
         if isinstance(row, BadRow):
@@ -118,8 +119,30 @@ def row_documents(table: tuple[list[str], list[dict | BadRow]], path: Path,
             "repaired": 0,
             "text": _cell(row.get("text")) or "",
             "header": False,
+            "metadata": {kept: _cell(row.get(column)) for column, kept in extra.items()},
         })
     return documents
+
+
+# the columns of a row that make the document; any other column is its metadata
+ROW_FIELDS = ("doc_id", "title", "author", "date", "text")
+# the documents table's own columns, which a metadata column must not overwrite
+DOCUMENT_FIELDS = frozenset({
+    "doc_id", "title", "author", "date", "source", "encoding", "repaired_bytes", "layout",
+    "n_paragraphs", "n_sentences", "n_tokens", "removed", "non_prose", "sentiment",
+    "sentiment_min", "sentiment_max", "share_positive", "share_negative", "n_scored", "label",
+})
+
+
+def metadata_names(columns: list[str]) -> dict[str, str]:
+    """Return ``{column: name in the documents table}`` for a table's metadata columns: the
+    column's own name, or ``meta_`` before it when the documents table has a column of
+    that name (a "label" or "sentiment" column of a labelled data set).
+
+    >>> metadata_names(["party", "label"])
+    {'party': 'party', 'label': 'meta_label'}
+    """
+    return {c: f"meta_{c}" if c in DOCUMENT_FIELDS else c for c in columns if str(c).strip()}
 
 
 def _cell(value: object) -> str | None:
