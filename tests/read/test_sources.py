@@ -86,10 +86,12 @@ def test_csv_corpus_keeps_given_fields(write):
 
 def test_csv_and_jsonl_keep_their_other_columns_as_metadata(write):
     csv = write("c.csv", "doc_id,party,text,label\na,D,One.,pos\nb,,Two.,neg\n")
-    jsonl = write("j.jsonl", json.dumps({"text": "Three.", "outlet": "Times"}) + "\n")
+    jsonl = write("j.jsonl", json.dumps({"text": "Three.", "outlet": "Times",
+                                         "tags": ["a", "b"]}) + "\n")
     table = load_documents([csv, jsonl])
     # a column the documents table has itself ("label") keeps its values under meta_label
-    assert table.columns[-3:].tolist() == ["party", "meta_label", "outlet"]
+    assert table.columns[-4:].tolist() == ["party", "meta_label", "outlet", "tags"]
+    assert table["tags"].tolist() == [None, None, '["a", "b"]']
     assert table["party"].tolist() == ["D", None, None]
     assert table["meta_label"].tolist() == ["pos", "neg", None]
     assert table["outlet"].tolist() == [None, None, "Times"]

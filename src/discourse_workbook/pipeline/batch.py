@@ -21,7 +21,12 @@ from ..actors import find_mentions, load_lexicon
 from ..clean import Furniture, clean_document, load_furniture
 from ..read import FileRef, Skipped, iter_units, read_file
 from ..segment import segment_documents
-from ..sentiment import add_sentiment, get_analyzer, score_sentences_with_words
+from ..sentiment import (
+    AGGREGATE_COLUMNS,
+    add_sentiment,
+    get_analyzer,
+    score_sentences_with_words,
+)
 from ..terms import count_terms
 from ..voices import find_quotes, mark_voice
 from .options import AnalysisOptions
@@ -35,6 +40,7 @@ DOCUMENT_COLUMNS = [
     "doc_id", "title", "author", "date", "source", "encoding", "repaired_bytes", "layout",
     "n_paragraphs", "n_sentences", "n_tokens", "removed", "non_prose",
 ]  # fmt: skip
+DOCUMENT_TABLE_COLUMNS = frozenset([*DOCUMENT_COLUMNS, *AGGREGATE_COLUMNS, "text"])
 RECORD_COLUMNS = [
     "doc_id", "source", "title", "author", "date", "encoding", "repaired_bytes", "layout",
     "text", "removed", "non_prose",
@@ -111,18 +117,21 @@ def load_documents(
 def with_metadata(table: pd.DataFrame, records: list[dict]) -> pd.DataFrame:
     """Return ``table`` (one row per record) with the records' metadata — the other
     columns of CSV and JSONL rows — as columns at its end, in the order they first
-    appear; a record without a column has it empty.
+    appear; a record without a column has it empty. A column named like one of the
+    documents table's own (a "label" column of a labelled data set) is kept as
+    ``meta_`` + its name.
 
-    >>> records = [{"metadata": {"party": "D"}}, {"metadata": {}}]
+    >>> records = [{"metadata": {"party": "D", "label": "pos"}}, {"metadata": {}}]
     >>> with_metadata(pd.DataFrame({"doc_id": ["a", "b"]}), records)
-      doc_id party
-    0      a     D
-    1      b  None
+      doc_id party meta_label
+    0      a     D        pos
+    1      b  None       None
     """
     names = list(dict.fromkeys(k for r in records for k in r.get("metadata") or {}))
     if not names:
         return table
-    values = {n: [(r.get("metadata") or {}).get(n) for r in records] for n in names}
+    values = {f"meta_{n}" if n in DOCUMENT_TABLE_COLUMNS else n:
+              [(r.get("metadata") or {}).get(n) for r in records] for n in names}
     return pd.concat([table, pd.DataFrame(values, index=table.index, dtype=object)], axis=1)
 
 

@@ -90,8 +90,9 @@ def _read_jsonl(text: str) -> tuple[list[str], list[dict | BadRow]]:
 
 def row_documents(table: tuple[list[str], list[dict | BadRow]], path: Path,
                   encoding: str, repaired: int = 0) -> list[dict | tuple[str, str]]:
-    """Return one raw document per row (``text`` as written, not cleaned yet), and for a
-    row that cannot be read a ``(source, reason)`` pair.
+    """Return one raw document per row (``text`` as written, not cleaned yet; the row's
+    columns other than :data:`ROW_FIELDS` as its ``metadata``, each cell as text), and
+    for a row that cannot be read a ``(source, reason)`` pair.
 
     Bytes of the file that had to be repaired (see :class:`~.encoding.Decoded`) are
     not charged to a row. The source of a row is ``path#N`` (N counts the file's rows
@@ -103,7 +104,7 @@ def row_documents(table: tuple[list[str], list[dict | BadRow]], path: Path,
         found = ", ".join(columns[:8]) or "none"
         raise InputError(f"{path_text(path)} has no 'text' column (its columns: {found}).")
     name = path_text(path)
-    extra = metadata_names([c for c in columns if c not in ROW_FIELDS])
+    extra = [c for c in columns if c not in ROW_FIELDS and str(c).strip()]
     documents: list[dict | tuple[str, str]] = []
     for number, row in enumerate(rows):
         if isinstance(row, BadRow):
@@ -119,35 +120,18 @@ def row_documents(table: tuple[list[str], list[dict | BadRow]], path: Path,
             "repaired": 0,
             "text": _cell(row.get("text")) or "",
             "header": False,
-            "metadata": {kept: _cell(row.get(column)) for column, kept in extra.items()},
+            "metadata": {column: _cell(row.get(column)) for column in extra},
         })
     return documents
 
 
 # the columns of a row that make the document; any other column is its metadata
 ROW_FIELDS = ("doc_id", "title", "author", "date", "text")
-# the documents table's own columns, which a metadata column must not overwrite
-DOCUMENT_FIELDS = frozenset({
-    "doc_id", "title", "author", "date", "source", "encoding", "repaired_bytes", "layout",
-    "n_paragraphs", "n_sentences", "n_tokens", "removed", "non_prose", "sentiment",
-    "sentiment_min", "sentiment_max", "share_positive", "share_negative", "n_scored", "label",
-})
-
-
-def metadata_names(columns: list[str]) -> dict[str, str]:
-    """Return ``{column: name in the documents table}`` for a table's metadata columns: the
-    column's own name, or ``meta_`` before it when the documents table has a column of
-    that name (a "label" or "sentiment" column of a labelled data set).
-
-    >>> metadata_names(["party", "label"])
-    {'party': 'party', 'label': 'meta_label'}
-    """
-    return {c: f"meta_{c}" if c in DOCUMENT_FIELDS else c for c in columns if str(c).strip()}
-
-
 def _cell(value: object) -> str | None:
-    """A table cell as text, or None when it is missing or blank."""
+    """A table cell as text (a JSON list or object as JSON), or None when it is missing or
+    blank."""
     if value is None or (isinstance(value, float) and value != value):
         return None
-    text = str(value).strip()
+    text = (json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict)
+            else str(value)).strip()
     return text or None
