@@ -295,6 +295,17 @@ def test_a_missing_sentiment_lexicon_is_one_sentence(tmp_path, capsys, command):
 # --------------------------------------------------------------------------- options
 
 
+def test_a_grouping_the_corpus_lacks_is_refused_before_any_notebook_runs(tmp_path, capsys):
+    corpus = tmp_path / "speeches.csv"
+    corpus.write_text("doc_id,party,text\na,D,We welcome peace.\nb,R,Terror must end.\n",
+                      encoding="utf-8")
+    out = tmp_path / "report"
+    result = call(["report", str(corpus), "--group-by", "partei", "--out", str(out)], capsys)
+    # one line on stderr: no notebook started
+    assert_one_sentence(*result, "'partei'", "metadata columns (party)")
+    assert not out.exists()
+
+
 @pytest.mark.parametrize("option", [["--engine", "spark"], ["--workers", "0"],
                                     ["--workers", "-2"], ["--batch-size", "x"],
                                     ["--batch-size", "0"], ["--no-such-option"]])

@@ -40,6 +40,7 @@ from .pipeline.provenance import inputs, manifest
 from .pipeline.run import analyze
 from .pipeline.store import MANIFEST, Tables, read_tables, write_manifest
 from .present.findings import count, findings, tone_finding
+from .stats.groups import check_grouping
 from .stats.summary import Summary, summarise
 
 
@@ -128,6 +129,8 @@ def build_report(
         parameters["figures_dir"] = str(tmp / "figures")
         (tmp / "figures").mkdir()
         notebooks = notebooks_for(len(tables.documents))
+        if parameters.get("group_by") is not None and len(tables.documents) > 1:
+            check_grouping(tables.documents, parameters["group_by"])  # before any notebook
         run_notebooks(tmp, parameters, notebooks, run_id=run_id, rename={str(tmp): str(folder)})
         write_index(tmp, summarise(tables), notebooks, run_id=run_id)
     return folder / "index.html"

@@ -13,6 +13,7 @@ from discourse_workbook.pipeline import RunOptions, analyze, ensure_tables
 from discourse_workbook.pipeline.engines import bounded_map, iter_batches
 from discourse_workbook.pipeline.store import TABLE_NAMES, read_tables
 from discourse_workbook.stats.compare import compare_groups
+from discourse_workbook.stats.overview import documents_overview
 
 SPEECHES = ["1861-Lincoln", "1865-Lincoln", "1933-Roosevelt", "1961-Kennedy", "2009-Obama",
             "2021-Biden"]
@@ -115,6 +116,8 @@ def test_metadata_columns_are_kept_whatever_the_batches(tmp_path, write, inaugur
     assert documents["party"].fillna("").to_dict() == {"1961-Kennedy": "", "a1": "D",
                                                        "a2": "R", "b1": ""}
     assert documents.loc["b1", "outlet"] == "Times"
+    assert documents_overview(read_tables(out).documents).columns[-2:].tolist() == [
+        "party", "outlet"]
     # a metadata column groups the documents like author or year
     results = compare_groups(read_tables(out), by="party", themes=False)
     assert results["groups"]["group"].tolist() == ["D", "R", "(unknown)"]

@@ -21,12 +21,8 @@ from ..actors import find_mentions, load_lexicon
 from ..clean import Furniture, clean_document, load_furniture
 from ..read import FileRef, Skipped, iter_units, read_file
 from ..segment import segment_documents
-from ..sentiment import (
-    AGGREGATE_COLUMNS,
-    add_sentiment,
-    get_analyzer,
-    score_sentences_with_words,
-)
+from ..sentiment import add_sentiment, get_analyzer, score_sentences_with_words
+from ..stats.overview import DOCUMENT_COLUMNS
 from ..terms import count_terms
 from ..voices import find_quotes, mark_voice
 from .options import AnalysisOptions
@@ -36,11 +32,8 @@ Unit = FileRef | dict  # a file to read, or a raw document already read from a t
 BATCH_TABLES = (
     "documents", "paragraphs", "sentences", "sentiment_words", "terms", "mentions", "quotes",
 )  # fmt: skip
-DOCUMENT_COLUMNS = [
-    "doc_id", "title", "author", "date", "source", "encoding", "repaired_bytes", "layout",
-    "n_paragraphs", "n_sentences", "n_tokens", "removed", "non_prose",
-]  # fmt: skip
-DOCUMENT_TABLE_COLUMNS = frozenset([*DOCUMENT_COLUMNS, *AGGREGATE_COLUMNS, "text"])
+# the documents table's columns before sentiment is added (see stats.overview)
+COUNTED_COLUMNS = DOCUMENT_COLUMNS[:DOCUMENT_COLUMNS.index("non_prose") + 1]
 RECORD_COLUMNS = [
     "doc_id", "source", "title", "author", "date", "encoding", "repaired_bytes", "layout",
     "text", "removed", "non_prose",
@@ -130,7 +123,7 @@ def with_metadata(table: pd.DataFrame, records: list[dict]) -> pd.DataFrame:
     names = list(dict.fromkeys(k for r in records for k in r.get("metadata") or {}))
     if not names:
         return table
-    values = {f"meta_{n}" if n in DOCUMENT_TABLE_COLUMNS else n:
+    values = {f"meta_{n}" if n in {*DOCUMENT_COLUMNS, "text"} else n:
               [(r.get("metadata") or {}).get(n) for r in records] for n in names}
     return pd.concat([table, pd.DataFrame(values, index=table.index, dtype=object)], axis=1)
 
@@ -185,7 +178,7 @@ def _document_table(documents: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.Dat
     for column, values in counts.items():
         values = np.where(row >= 0, values[np.maximum(row, 0)], 0) if len(values) else 0
         table[column] = pd.Series(values, index=table.index).astype("int64")
-    return table[DOCUMENT_COLUMNS]
+    return table[COUNTED_COLUMNS]
 
 
 def run_batch(number: int, units: list[Unit], parts: str, options: AnalysisOptions,

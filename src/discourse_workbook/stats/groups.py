@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError
+from .overview import metadata_columns
 
 UNKNOWN = "(unknown)"
 GROUPINGS = ("document", "author", "year", "decade")
@@ -119,7 +120,7 @@ def group_documents(
     2      c  (unknown)  2001
     """
     by = default_grouping(documents) if by is None else by
-    _check_grouping(documents, by)
+    check_grouping(documents, by)
     if max_groups is not None and max_groups < 2:
         raise ValueError(f"max_groups must be at least 2, not {max_groups}.")
     base = _base(documents)
@@ -135,23 +136,17 @@ def group_documents(
     return _ordered(base.assign(group=labels, grouping=by))
 
 
-def _check_grouping(documents: pd.DataFrame, by: str) -> None:
+def check_grouping(documents: pd.DataFrame, by: str) -> None:
+    """Raise :class:`~discourse_workbook.errors.InputError`, naming the metadata columns
+    there are, when the documents cannot be grouped by ``by``."""
     if by in GROUPINGS or by in PERIODS:
         return
     if by in documents.columns and by != "doc_id":
         return
-    extra = [c for c in documents.columns if c not in _CONTRACT]
+    extra = metadata_columns(documents)
     more = f" or one of its metadata columns ({', '.join(map(str, extra[:8]))})" if extra else ""
     raise InputError(f"The documents cannot be grouped by {by!r}: choose document, author, "
                      f"year or decade{more}.")
-
-
-# columns of the documents table that are not metadata an analyst groups by
-_CONTRACT = frozenset({
-    "doc_id", "title", "author", "date", "source", "layout", "encoding", "n_paragraphs",
-    "n_sentences", "n_tokens", "removed", "sentiment", "sentiment_min", "sentiment_max",
-    "share_positive", "share_negative", "n_scored", "label", "text",
-})  # fmt: skip
 
 
 def _dates(documents: pd.DataFrame) -> list[str]:

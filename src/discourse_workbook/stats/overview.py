@@ -5,6 +5,26 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..sentiment import AGGREGATE_COLUMNS
+
+# The documents table's own columns, in order; CSV and JSONL sources add their other
+# columns after them as metadata (a name among these gets the prefix "meta_").
+DOCUMENT_COLUMNS = [
+    "doc_id", "title", "author", "date", "source", "encoding", "repaired_bytes", "layout",
+    "n_paragraphs", "n_sentences", "n_tokens", "removed", "non_prose", *AGGREGATE_COLUMNS,
+]  # fmt: skip
+
+
+def metadata_columns(documents: pd.DataFrame) -> list[str]:
+    """Return the documents table's metadata columns: those its CSV or JSONL sources
+    brought (``party``, ``outlet`` …), in order.
+
+    >>> metadata_columns(pd.DataFrame(columns=["doc_id", "author", "party", "meta_label"]))
+    ['party', 'meta_label']
+    """
+    own = {*DOCUMENT_COLUMNS, "text"}
+    return [c for c in documents.columns if c not in own]
+
 
 def excerpt(text: object, *, limit: int = 160) -> str:
     """Return the start of a text, cut at a word boundary with an ellipsis.
@@ -42,9 +62,10 @@ def corpus_summary(
 
 
 def documents_overview(documents: pd.DataFrame) -> pd.DataFrame:
-    """Return the documents with their title, author, date, paragraph layout and size."""
+    """Return the documents with their title, author, date, paragraph layout and size, and
+    their metadata columns (see :func:`metadata_columns`)."""
     columns = ["doc_id", "title", "author", "date", "layout", "encoding", "n_paragraphs",
-               "n_sentences", "n_tokens"]
+               "n_sentences", "n_tokens", *metadata_columns(documents)]
     return documents[[c for c in columns if c in documents.columns]].reset_index(drop=True)
 
 
