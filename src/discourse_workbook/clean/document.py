@@ -17,8 +17,8 @@ from .layout import CHOICES, parse_byline, split_layout
 from .whitespace import normalise_whitespace
 
 #: What a reader may declare of a text's paragraphs instead of having them detected:
-#: ``html``, the page's block elements, one a blank-line block.
-DECLARED = {"html": "blank"}
+#: ``html`` and ``markdown``, the page's or file's block elements, one a blank-line block.
+DECLARED = {"html": "blank", "markdown": "blank"}
 _HEADER_ROLES = ("title", "byline", "date", "header")
 
 

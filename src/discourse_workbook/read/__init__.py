@@ -7,7 +7,7 @@ Reading knows file kinds, file names and encodings and nothing of analysis; clea
 from .encoding import decode_bytes, path_text, read_text
 from .filename import metadata_from_name
 from .html import extract_html
-from .markdown import strip_markdown, take_code_blocks
+from .markdown import front_matter, read_markdown
 from .sources import (
     SUPPORTED_SUFFIXES,
     FileRef,
@@ -23,12 +23,12 @@ __all__ = [
     "Skipped",
     "decode_bytes",
     "extract_html",
+    "front_matter",
     "iter_files",
     "iter_units",
     "metadata_from_name",
     "path_text",
     "read_file",
+    "read_markdown",
     "read_text",
-    "strip_markdown",
-    "take_code_blocks",
 ]

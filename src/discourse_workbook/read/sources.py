@@ -24,7 +24,7 @@ from ..errors import InputError
 from .encoding import path_text, read_text
 from .filename import metadata_from_name
 from .html import extract_html
-from .markdown import strip_markdown, take_code_blocks
+from .markdown import read_markdown
 from .rows import TABLE_SUFFIXES, read_rows, row_documents
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -154,13 +154,11 @@ def _file_document(path: Path) -> list[dict]:
     document = {"doc_id": path_text(path.stem), "source": path_text(path), "title": None,
                 "author": None, "date": None, "encoding": encoding, "repaired": repaired,
                 "text": text, "header": True}
-    if suffix in HTML_SUFFIXES:
-        page = extract_html(text)
+    if suffix in HTML_SUFFIXES or suffix in MARKDOWN_SUFFIXES:
+        kind = "html" if suffix in HTML_SUFFIXES else "markdown"
+        page = extract_html(text) if kind == "html" else read_markdown(text)
         document.update(title=page["title"], author=page["author"], date=page["date"],
-                        text=page["text"] or "", layout="html", non_prose=page["non_prose"])
-    elif suffix in MARKDOWN_SUFFIXES:
-        text, document["non_prose"] = take_code_blocks(text)
-        document["text"] = strip_markdown(text)
+                        text=page["text"] or "", layout=kind, non_prose=page["non_prose"])
     named = metadata_from_name(path)
     if named["date"] or named["author"]:
         document["from_name"] = {k: v for k, v in named.items() if v}
