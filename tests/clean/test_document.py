@@ -145,6 +145,16 @@ def test_a_sentence_naming_a_donation_is_not_furniture():
     assert cleaned.removed == ["Donate now"]
 
 
+def test_a_manuals_navigation_line_is_furniture_and_a_sentence_about_it_is_not():
+    text = ("Closure Example\n\nNext: Thread Safety, Previous: The Closure API, Up: Using "
+            "libffi [Index]\n\nA closure is called through a trampoline.\n\nUp: Types\n\n"
+            "Next: the closure is freed, as the previous section said.")
+    cleaned = clean_text(text, PATTERNS)
+    assert cleaned.removed == [
+        "Next: Thread Safety, Previous: The Closure API, Up: Using libffi [Index]", "Up: Types"]
+    assert cleaned.body.endswith("Next: the closure is freed, as the previous section said.")
+
+
 def test_a_paragraph_of_several_sentences_is_never_a_title():
     text = ("The harbour froze early that winter. The ferries stopped. The island was cut "
             "off\n\nNobody remembered a colder year.")

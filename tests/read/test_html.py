@@ -77,3 +77,23 @@ def test_a_small_page_is_read_block_by_block():
 
 def test_a_page_that_is_not_html_gives_no_text():
     assert extract_html("")["text"] == ""
+
+
+def test_a_heading_naming_the_site_gives_way_to_the_pages_own_title():
+    """Node.js's API pages open with the site's name as their heading; the title element
+    names the page, then the site. A page whose heading is its own title keeps it."""
+    body = "".join(f"<p>{ARTICLE_BODY} ({i})</p>" for i in range(3))
+    site = ("<html><head><title>Assert | Node.js v20.20.2 Documentation</title></head><body>"
+            "<main><h1>Node.js v20.20.2 documentation</h1><h2>Assert</h2>"
+            f"{body}</main></body></html>")
+    found = extract_html(site)
+    assert found["title"] == "Assert"
+    assert found["text"].startswith("The council met")  # neither heading repeated
+    own = site.replace("<h1>Node.js v20.20.2 documentation</h1><h2>Assert</h2>",
+                       "<h1>Assert</h1>")
+    assert extract_html(own)["title"] == "Assert"
+    python = site.replace("Assert | Node.js v20.20.2 Documentation",
+                          "8. Compound statements — Python 3.11 documentation").replace(
+        "<h1>Node.js v20.20.2 documentation</h1><h2>Assert</h2>",
+        "<h1>8. Compound statements</h1>")
+    assert extract_html(python)["title"] == "8. Compound statements"

@@ -33,6 +33,7 @@ _EDIT_LINK = re.compile(
 _HEADERLINK_CLASS = re.compile(r"\b(?:headerlink|anchor-?link|permalink|heading-?link)\b", re.I)
 _MARKER = "dwbcode{}x"
 _MARKER_FOUND = re.compile(r"dwbcode(\d+)x")
+_TITLE_PARTS = re.compile(r"\s+[|·•–—-]\s+|\s+::\s+")  # "Page | Site", "Site – Page"
 _TRAILING_SIGNS = re.compile(r"(?:\s*[¶§🔗⚓⁋])+$")
 _SPACES = re.compile(r"\s+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -66,6 +67,7 @@ def extract_html(html: str) -> dict:
         tree = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError):
         return {"text": "", "title": None, "author": None, "date": None, "non_prose": []}
+    page_title = _element_text(tree.find(".//title"))
     code = _prepare(tree)
     found = trafilatura.bare_extraction(
         tree, include_comments=False, include_tables=True, with_metadata=True
@@ -80,13 +82,15 @@ def extract_html(html: str) -> dict:
             meta["title"] = heading or meta["title"]
             for kind, text in _read_tree(found.body, code):
                 (paragraphs if kind == "text" else non_prose).append(text)
-    title = _plain_title(meta["title"])
+    found_title = _plain_title(meta["title"])
+    title = _not_the_site(found_title, page_title)
     if sum(map(len, paragraphs)) < MIN_MAIN_TEXT:
         tree = lxml.html.fromstring(html)  # trafilatura changed the first one
         paragraphs, non_prose, page_title = _fallback(tree, _prepare(tree))
         title = title or page_title
-    if paragraphs and title and _same(paragraphs[0], title):
-        paragraphs.pop(0)
+    for repeated in dict.fromkeys(t for t in (found_title, title) if t):  # site, then page
+        if paragraphs and _same(paragraphs[0], repeated):
+            paragraphs.pop(0)
     return {
         "text": "\n\n".join(paragraphs),
         "title": title or None,
@@ -270,6 +274,22 @@ def _plain_title(title: str | None) -> str | None:
     return _TRAILING_SIGNS.sub("", _SPACES.sub(" ", title).strip()) or None
 
 
+def _element_text(element) -> str | None:
+    return _plain_title(element.text_content()) if element is not None else None
+
+
+def _not_the_site(title: str | None, page_title: str | None) -> str | None:
+    """The page's own title, when the one found is the site's name: the last part of the
+    page's ``title`` element, which by convention names the page, then the site
+    ("Assert | Node.js v20 Documentation" beside a heading "Node.js v20 documentation"
+    gives "Assert"; "8. Compound statements — Python 3.11 documentation" beside the
+    heading "8. Compound statements" keeps it)."""
+    parts = [p for p in _TITLE_PARTS.split(page_title or "") if p.strip()]
+    if title and len(parts) >= 2 and _same(parts[-1], title):
+        return _plain_title(parts[0])
+    return title
+
+
 def _same(paragraph: str, title: str) -> bool:
     """Is the paragraph the title again (case, spaces and final marks aside)?"""
     def key(text: str) -> str:
@@ -279,8 +299,7 @@ def _same(paragraph: str, title: str) -> bool:
 
 def _fallback(tree, code: list[str]) -> tuple[list[str], list[str], str | None]:
     """The block elements of a small page that the main-text extractor declines."""
-    title_element = tree.find(".//title")
-    title = _plain_title(title_element.text_content()) if title_element is not None else None
+    title = _element_text(tree.find(".//title"))
     for tag in _FALLBACK_DROP:
         for element in list(tree.iter(tag)):
             element.drop_tree()
