@@ -74,6 +74,14 @@ def test_front_matter_gives_title_author_and_date(write):
                                    "date": "2020-01-02"}, "Text.")
 
 
+def test_pandocs_title_block_gives_title_authors_and_date():
+    text = "% Rust Release Notes\n% Ann Lee; Bo Yin\n% 2026-04-16\n\nVersion 1.95\n====\n\nText."
+    found = read_markdown(text)
+    assert (found["title"], found["author"], found["date"]) == (
+        "Rust Release Notes", "Ann Lee, Bo Yin", "2026-04-16")
+    assert found["text"].split("\n\n") == ["Version 1.95", "Text."]
+
+
 def test_a_rule_at_the_top_is_not_front_matter():
     text = "---\nJust a line: with a colon, then prose\n---\n\nBody."
     assert front_matter(text) == ({}, text)

@@ -11,7 +11,8 @@ and read from the parsed blocks, not from the characters of the file:
   a line, cells separated by " | "), never counted as prose;
 - HTML comments go, and a block of HTML gives the text it shows;
 - a front-matter block (YAML between ``---`` lines, or TOML between ``+++`` lines, as
-  static-site generators write it) gives the title, author and date.
+  static-site generators write it; or Pandoc's title block, up to three lines opening
+  with "%") gives the title, author and date.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import yaml
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(?P<fence>---|\+\+\+)[ \t]*\n(?P<body>.*?)\n"
                            r"(?:(?P=fence)|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_TITLE_BLOCK = re.compile(r"\A(?:%[^\n]*(?:\n|\Z)){1,3}")
 _KEY = re.compile(r"^[A-Za-z_][\w-]*$")
 _ISO_DATE = re.compile(r"^\s*(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?![\d])")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
@@ -80,7 +82,7 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
     """
     match = _FRONT_MATTER.match(text)
     if not match:
-        return {}, text
+        return _title_block(text)
     try:
         body = match.group("body")
         fields = yaml.safe_load(body) if match.group("fence") == "---" else tomllib.loads(body)
@@ -93,6 +95,19 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
         "author": _field_text(fields.get("author", fields.get("authors"))),
         "date": _field_date(fields.get("date")),
     }
+    return {k: v for k, v in found.items() if v}, text[match.end():]
+
+
+def _title_block(text: str) -> tuple[dict[str, str], str]:
+    """Pandoc's title block: "% title", "% authors" (separated by ";"), "% date"."""
+    match = _TITLE_BLOCK.match(text)
+    if not match:
+        return {}, text
+    lines = [line[1:].strip() for line in match.group(0).splitlines()]
+    title, authors, date = (*lines, "", "")[:3]
+    found = {"title": " ".join(title.split()),
+             "author": ", ".join(a.strip() for a in authors.split(";") if a.strip()),
+             "date": _field_date(date) if date else None}
     return {k: v for k, v in found.items() if v}, text[match.end():]
 
 
