@@ -191,6 +191,18 @@ def test_two_rare_words_without_a_persons_surname_are_no_person(lexicon, text):
     assert [n for n in names_in(text, lexicon) if n[2] == "recurring-surname"] == []
 
 
+@pytest.mark.parametrize("text", [
+    # product names and modifiers of technical text (Node.js's API documentation)
+    "--openssl-legacy-provider: Instructs OpenSSL to load the legacy provider. "
+    "OpenSSL's default provider is loaded too, said the release notes.",
+    "Workers are useful for CPU-intensive JavaScript operations. JavaScript's event loop "
+    "is not blocked, the team said.",
+    "Use a FIPS-enabled OpenSSL build. OpenSSL said nothing.",
+])
+def test_product_names_and_modifiers_are_no_person(lexicon, text):
+    assert names_in(text, lexicon) == []
+
+
 def test_names_are_linked_within_a_document_only(lexicon):
     mentions = pd.concat([
         mentions_of("Foreign Minister Annalena Baerbock spoke.", lexicon=lexicon, doc_id="a"),

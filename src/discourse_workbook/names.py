@@ -502,7 +502,17 @@ def title_gender(text: str) -> str | None:
 def _not_a_name(word: str) -> bool:
     lower = word.lower()
     return (lower in FUNCTION_WORDS or lower in CALENDAR or lower in NOT_NAMES
-            or lower in ORG_HEADS or lower in THING_HEADS or word in _ALL_TITLE_WORDS)
+            or lower in ORG_HEADS or lower in THING_HEADS or word in _ALL_TITLE_WORDS
+            or _TECHNICAL.search(word) is not None)
+
+
+# A product's or a modifier's spelling no name has: capitals after a small letter
+# ("OpenSSL", "iOS"), or an acronym or a word joined to a modifier in small letters
+# ("CPU-intensive", "FIPS-enabled", "Unicode-aware"). Names keep "McDonald", "DiCaprio",
+# "al-Assad" and Korean given names such as "Sang-hyeok".
+_TECHNICAL = regex.compile(r"\p{Ll}\p{Lu}{2}|^\p{Ll}+\p{Lu}|^\p{Lu}{2,}-\p{Ll}"
+                           r"|-\p{Ll}{3,}(?:ed|ing|ive)$|-\p{Ll}*(?:based|like|free|wide|aware"
+                           r"|safe)$")
 
 
 _ALL_TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())
