@@ -82,6 +82,20 @@ def test_pandocs_title_block_gives_title_authors_and_date():
     assert found["text"].split("\n\n") == ["Version 1.95", "Text."]
 
 
+def test_a_speech_saved_one_paragraph_a_line_keeps_its_paragraphs():
+    said = ["Mr. Mayor, members of the Council, and my fellow citizens:",
+            "My fellow citizens, we meet today in a season of doubt and of hope, as every "
+            "generation before us has met.",
+            "The work ahead is long, and none of it will be done by one of us alone; it will be "
+            "done by all of us together.",
+            "So let us begin, not in fear of what we may lose, but in faith in what we may yet "
+            "build together."]
+    assert read_markdown("# Remarks\n\n" + "\n".join(said))["text"].split("\n\n") == said
+    wrapped = ("The work ahead is long, and none of it will be done\nby one of us alone; it "
+               "will be done by all of us\ntogether, as it always was.")
+    assert read_markdown(wrapped)["text"] == " ".join(wrapped.split())
+
+
 def test_a_rule_at_the_top_is_not_front_matter():
     text = "---\nJust a line: with a colon, then prose\n---\n\nBody."
     assert front_matter(text) == ({}, text)

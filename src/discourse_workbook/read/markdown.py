@@ -35,6 +35,8 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _CONTAINERS = {"block_quote", "list", "list_item", "footnotes", "footnote_item"}
 _TEXT_BLOCKS = {"paragraph", "block_text", "heading"}
 _DROPPED_INLINE = {"image", "footnote_ref"}
+MIN_LINE_PARAGRAPH = 80  # characters: the median line of a text laid out a paragraph a line
+_ENDS = frozenset(".!?:;\"”’')…")
 _HTML_BLOCKS = ["p", "div", "br", "li", "dt", "dd", "tr", "td", "th", "h1", "h2", "h3", "h4",
                 "h5", "h6", "summary", "details", "blockquote", "section", "figcaption"]
 
@@ -134,8 +136,11 @@ def _blocks(nodes: list[dict]) -> Iterator[tuple[str, str]]:
     (a code block or table)."""
     for node in nodes:
         kind = node["type"]
-        if kind in _TEXT_BLOCKS:
-            yield ("heading" if kind == "heading" else "text"), _inline(node["children"])
+        if kind == "heading":
+            yield "heading", _inline(node["children"])
+        elif kind in _TEXT_BLOCKS:
+            for line in _lines_or_paragraph(node["children"]):
+                yield "text", line
         elif kind in _CONTAINERS:
             yield from _blocks(node.get("children", []))
         elif kind == "block_code":
@@ -156,6 +161,23 @@ def _table_rows(table: dict) -> Iterator[list[dict]]:
         else:
             for row in part.get("children", []):
                 yield row["children"]
+
+
+def _lines_or_paragraph(nodes: list[dict]) -> list[str]:
+    """A paragraph's text; or its lines, when the paragraph is a text laid out one
+    paragraph a line (a speech saved as Markdown): three lines or more, every one ending
+    a sentence and most of them long, where hard-wrapped prose breaks mid-sentence."""
+    lines: list[list[dict]] = [[]]
+    for node in nodes:
+        if node["type"] in ("softbreak", "linebreak"):
+            lines.append([])
+        else:
+            lines[-1].append(node)
+    texts = [_inline(line) for line in lines]
+    if (len(texts) >= 3 and all(t and t[-1] in _ENDS for t in texts)
+            and sorted(map(len, texts))[len(texts) // 2] >= MIN_LINE_PARAGRAPH):
+        return texts
+    return [" ".join(t for t in texts if t)]
 
 
 def _inline(nodes: list[dict]) -> str:
