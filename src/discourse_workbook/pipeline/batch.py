@@ -22,7 +22,7 @@ from ..clean import Furniture, clean_document, load_furniture
 from ..read import FileRef, Skipped, iter_units, read_file
 from ..segment import segment_documents
 from ..sentiment import add_sentiment, get_analyzer, score_sentences_with_words
-from ..stats.overview import DOCUMENT_COLUMNS
+from ..stats.overview import DOCUMENT_COLUMNS, OWN_COLUMNS
 from ..terms import count_terms
 from ..voices import find_quotes, mark_voice
 from .options import AnalysisOptions
@@ -120,11 +120,12 @@ def with_metadata(table: pd.DataFrame, records: list[dict]) -> pd.DataFrame:
     0      a     D        pos
     1      b  None       None
     """
-    names = list(dict.fromkeys(k for r in records for k in r.get("metadata") or {}))
+    metadata = [r.get("metadata") or {} for r in records]
+    names = list(dict.fromkeys(name for m in metadata for name in m))
     if not names:
         return table
-    values = {f"meta_{n}" if n in {*DOCUMENT_COLUMNS, "text"} else n:
-              [(r.get("metadata") or {}).get(n) for r in records] for n in names}
+    values = {f"meta_{n}" if n in OWN_COLUMNS else n: [m.get(n) for m in metadata]
+              for n in names}
     return pd.concat([table, pd.DataFrame(values, index=table.index, dtype=object)], axis=1)
 
 

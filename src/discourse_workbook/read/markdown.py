@@ -33,7 +33,7 @@ _ISO_DATE = re.compile(r"^\s*(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?![\d])")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 # blocks whose children are blocks, read in order; anything else with children is inline
 _CONTAINERS = {"block_quote", "list", "list_item", "footnotes", "footnote_item"}
-_TEXT_BLOCKS = {"paragraph", "block_text", "heading"}
+_TEXT_BLOCKS = {"paragraph", "block_text"}
 _DROPPED_INLINE = {"image", "footnote_ref"}
 MIN_LINE_PARAGRAPH = 80  # characters: the median line of a text laid out a paragraph a line
 _ENDS = frozenset(".!?:;\"”’')…")

@@ -148,15 +148,20 @@ def read_file(ref: FileRef) -> dict | Skipped:
     return document
 
 
+# the file kinds read as blocks, with the layout they declare
+PAGE_READERS = {**{s: ("html", extract_html) for s in HTML_SUFFIXES},
+                **{s: ("markdown", read_markdown) for s in MARKDOWN_SUFFIXES}}
+
+
 def _file_document(path: Path) -> list[dict]:
     suffix = path.suffix.lower()
     text, encoding, repaired = read_text(path, html=suffix in HTML_SUFFIXES)
     document = {"doc_id": path_text(path.stem), "source": path_text(path), "title": None,
                 "author": None, "date": None, "encoding": encoding, "repaired": repaired,
                 "text": text, "header": True}
-    if suffix in HTML_SUFFIXES or suffix in MARKDOWN_SUFFIXES:
-        kind = "html" if suffix in HTML_SUFFIXES else "markdown"
-        page = extract_html(text) if kind == "html" else read_markdown(text)
+    if suffix in PAGE_READERS:  # a page: its blocks are its paragraphs
+        kind, read_page = PAGE_READERS[suffix]
+        page = read_page(text)
         document.update(title=page["title"], author=page["author"], date=page["date"],
                         text=page["text"] or "", layout=kind, non_prose=page["non_prose"])
     named = metadata_from_name(path)

@@ -13,6 +13,8 @@ DOCUMENT_COLUMNS = [
     "doc_id", "title", "author", "date", "source", "encoding", "repaired_bytes", "layout",
     "n_paragraphs", "n_sentences", "n_tokens", "removed", "non_prose", *AGGREGATE_COLUMNS,
 ]  # fmt: skip
+# names a metadata column cannot take: the table's own, and the text of a document record
+OWN_COLUMNS = frozenset([*DOCUMENT_COLUMNS, "text"])
 
 
 def metadata_columns(documents: pd.DataFrame) -> list[str]:
@@ -22,8 +24,7 @@ def metadata_columns(documents: pd.DataFrame) -> list[str]:
     >>> metadata_columns(pd.DataFrame(columns=["doc_id", "author", "party", "meta_label"]))
     ['party', 'meta_label']
     """
-    own = {*DOCUMENT_COLUMNS, "text"}
-    return [c for c in documents.columns if c not in own]
+    return [c for c in documents.columns if c not in OWN_COLUMNS]
 
 
 def excerpt(text: object, *, limit: int = 160) -> str:
