@@ -198,6 +198,7 @@ def test_two_rare_words_without_a_persons_surname_are_no_person(lexicon, text):
     "Workers are useful for CPU-intensive JavaScript operations. JavaScript's event loop "
     "is not blocked, the team said.",
     "Use a FIPS-enabled OpenSSL build. OpenSSL said nothing.",
+    "For each item of the list, T. Calling IntoIterator yields it. IntoIterator said so.",
 ])
 def test_product_names_and_modifiers_are_no_person(lexicon, text):
     assert names_in(text, lexicon) == []

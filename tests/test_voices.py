@@ -182,6 +182,16 @@ def test_a_lead_in_colon_introduces_a_paragraph_without_its_opening_mark():
     assert quotes_of("Consider the allusion:", "The war goes on and on.") == []
 
 
+def test_a_capitalised_word_the_text_also_writes_in_lower_case_is_no_speaker():
+    """Release notes: "Added the following targets:" lists items, and no one called
+    "Added" speaks; a body named in a single word still does."""
+    quotes = quotes_of("We added three targets this year.", "Added the following targets:",
+                       "Add a tier 3 target for PowerPC on AIX, powerpc64-ibm-aix.")
+    assert [q[:2] for q in quotes] == [("speech", None)]
+    assert quotes_of("Greenpeace said the following:", "The ice sheet is melting fast.") == [
+        ("speech", "Greenpeace", "The ice sheet is melting fast.")]
+
+
 def test_a_lead_in_names_the_speaker_of_the_next_quoted_paragraphs():
     quotes = quotes_of("Chair of the council, Ann Jones, (in an interview) offers her view:",
                        "“We are heading for a real war, a full-blown war.”",

@@ -507,10 +507,12 @@ def _not_a_name(word: str) -> bool:
 
 
 # A product's or a modifier's spelling no name has: capitals after a small letter
-# ("OpenSSL", "iOS"), or an acronym or a word joined to a modifier in small letters
+# ("OpenSSL", "iOS"), a capital after three small letters ("IntoIterator", "JavaScript";
+# "FitzGerald" aside), or an acronym or a word joined to a modifier in small letters
 # ("CPU-intensive", "FIPS-enabled", "Unicode-aware"). Names keep "McDonald", "DiCaprio",
-# "al-Assad" and Korean given names such as "Sang-hyeok".
+# "MacArthur", "LeBron", "al-Assad" and Korean given names such as "Sang-hyeok".
 _TECHNICAL = regex.compile(r"\p{Ll}\p{Lu}{2}|^\p{Ll}+\p{Lu}|^\p{Lu}{2,}-\p{Ll}"
+                           r"|^(?!Fitz)\S*\p{Ll}{3}\p{Lu}"
                            r"|-\p{Ll}{3,}(?:ed|ing|ive)$|-\p{Ll}*(?:based|like|free|wide|aware"
                            r"|safe)$")
 
@@ -537,6 +539,24 @@ def _zipf(word: str) -> float:
 # Words rarer than this in English (Zipf scale: "Lleyton" 2.0, "Hewitt" 3.4, "Gore" 3.8,
 # "Johnson" 4.7) are most likely names when capitalised.
 RARE_ZIPF = 4.0
+
+
+def written_in_lower_case(text: str, lower: str) -> bool:
+    """True when ``text`` holds the word ``lower`` (lower case) as a whole word.
+
+    >>> written_in_lower_case("Added a test; we added more.", "added")
+    True
+    >>> written_in_lower_case("Added a test.", "added")
+    False
+    """
+    position = text.find(lower)
+    while position >= 0:
+        before = text[position - 1] if position else " "
+        after = text[position + len(lower):position + len(lower) + 1] or " "
+        if not before.isalpha() and not after.isalpha():
+            return True
+        position = text.find(lower, position + 1)
+    return False
 
 
 def _common_word(word: str) -> bool:
@@ -764,16 +784,7 @@ class _Document:
             return False  # a rare word (most surnames): not worth reading the document for
         known = self.lower_cache.get(lower)
         if known is None:
-            known = False
-            text, position = self.text, self.text.find(lower)
-            while position >= 0:
-                before = text[position - 1] if position else " "
-                after = text[position + len(lower):position + len(lower) + 1] or " "
-                if not before.isalpha() and not after.isalpha():
-                    known = True
-                    break
-                position = text.find(lower, position + 1)
-            self.lower_cache[lower] = known
+            known = self.lower_cache[lower] = written_in_lower_case(self.text, lower)
         return known
 
     def initial(self, position: int) -> bool:

@@ -60,6 +60,7 @@ from .names import (
     TITLES,
     _not_a_name,
     gender_of,
+    written_in_lower_case,
 )
 from .segment import TOKEN
 
@@ -572,6 +573,7 @@ class _Attribution:
                     self.aliases.setdefault(m.label, []).append(m.alias)
         self.persons = frozenset(self.aliases)
         self.folded_texts: dict[int, str] = {}
+        self.lower_cache: dict[str, bool] = {}
 
     # ----------------------------------------------------------------- paragraphs
 
@@ -582,6 +584,16 @@ class _Attribution:
     def following(self, para_id: int) -> int | None:
         i = self.order[para_id]
         return self.para_ids[i + 1] if i + 1 < len(self.para_ids) else None
+
+    def in_lower_case(self, word: str) -> bool:
+        """True when the document writes a capitalised word in lower case somewhere: a
+        word such as "Added" or "Keywords" opening a line names no one."""
+        lower = _bare(word).lower()
+        known = self.lower_cache.get(lower)
+        if known is None:
+            known = self.lower_cache[lower] = any(
+                written_in_lower_case(t, lower) for t in self.texts.values())
+        return known
 
     def inside_quote(self, para_id: int, position: int) -> bool:
         return any(s <= position < e for s, e in self.quoted.get(para_id, ()))
@@ -634,7 +646,8 @@ class _Attribution:
                 w.lower in _ROLE_HEADS for w in words):  # "the Secretary of War"
             written = " ".join(text[lo:hi].split())
             return _bare(words[0].lower + written[len(words[0].text):])
-        if capitals and any(_could_be_name(w.text) for w in capitals):
+        if capitals and any(_could_be_name(w.text) for w in capitals) and not (
+                len(capitals) == 1 and self.in_lower_case(capitals[0].text)):
             return _bare(" ".join(text[capitals[0].start:capitals[-1].end].split()))
         if words[0].lower in _DETERMINERS and len(words) >= 2:  # "a militant from the group"
             written = " ".join(text[lo:hi].split())
